@@ -20,6 +20,11 @@ export interface NormalizeOptions {
   /** Treat `version …` as volatile (it changes with software upgrades, not with intent). */
   ignoreVersion?: boolean;
   platform?: Platform;
+  /**
+   * Reuse the input's nodes instead of copying them (faster on large configs). Only for a tree
+   * the caller no longer needs, such as one straight from parseConfig.
+   */
+  inPlace?: boolean;
 }
 
 interface Context {
@@ -30,6 +35,7 @@ interface Context {
   /** Section headers above a line are only collected when an ignore rule asks for them. */
   needsAncestors: boolean;
   ignoreVersion: boolean;
+  inPlace: boolean;
 }
 
 const combinedVolatile = new WeakMap<Platform, RegExp>();
@@ -56,6 +62,7 @@ export function normalizeConfig(tree: ConfigTree, options: NormalizeOptions = {}
     ignore,
     needsAncestors: ignore.some((rule) => rule.within !== undefined),
     ignoreVersion: options.ignoreVersion ?? false,
+    inPlace: options.inPlace ?? false,
   };
   const top = normalizeLevel(tree.children, undefined, [], ctx);
   return { children: normalizeTopLevelLists(top) };
@@ -63,7 +70,7 @@ export function normalizeConfig(tree: ConfigTree, options: NormalizeOptions = {}
 
 /** The canonical text of one line: single spaces, expanded keywords, full interface names. */
 export function canonicalLine(text: string): string {
-  const collapsed = /\s\s|\t/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const collapsed = text.includes('  ') || text.includes('\t') ? text.replace(/\s+/g, ' ').trim() : text;
   return canonicalizeInterfaceRefs(expandCommonAbbreviations(collapsed));
 }
 
@@ -85,8 +92,15 @@ function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancesto
       if (node.body !== undefined) existing.body = node.body;
       continue;
     }
-    const normalized: ConfigNode = { text, line: node.line, children };
-    if (node.body !== undefined) normalized.body = node.body;
+    let normalized: ConfigNode;
+    if (ctx.inPlace) {
+      normalized = node;
+      node.text = text;
+      node.children = children;
+    } else {
+      normalized = { text, line: node.line, children };
+      if (node.body !== undefined) normalized.body = node.body;
+    }
     byText?.set(text, normalized);
     out.push(normalized);
   }

@@ -25,6 +25,7 @@ export function prepareConfig(text: string, source: string | undefined, options:
     ignore: options.ignore ?? [],
     ignoreVersion: options.ignoreVersion ?? false,
     platform: options.platform ?? ciscoIos,
+    inPlace: true, // the parsed tree is ours: no need to copy it
   });
 }
 
@@ -42,7 +43,7 @@ export function planTrees(running: ConfigTree, intended: ConfigTree, options: Pl
   const diff = unifiedDiff(running, intended, {
     runningLabel: options.runningSource ?? 'running',
     intendedLabel: options.intendedSource ?? 'intended',
-    isOrdered: (header) => isOrderedSection(platform, header),
+    isOrdered: (header: string | undefined) => isOrderedSection(platform, header),
   });
   return { commands, diff, risk: assessRisk(commands, platform.riskRules), stats: countKinds(commands) };
 }

@@ -28,7 +28,7 @@ interface Walk {
  * header, leaves them with their exit command, and ends back at the top level.
  */
 function walk(commands: PlanCommand[], platform: Platform, out: Walk, exits: boolean): void {
-  let context: string[] = [];
+  const context: string[] = [];
   const leaveTo = (depth: number): void => {
     while (context.length > depth) {
       const header = context.pop() as string;
