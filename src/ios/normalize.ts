@@ -76,6 +76,7 @@ export function canonicalLine(text: string): string {
 
 function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancestors: string[], ctx: Context): ConfigNode[] {
   const out: ConfigNode[] = [];
+  const hidden = parent === undefined ? [] : ctx.platform.hiddenDefaults.filter((h) => h.scope.test(parent));
   // Small sections (the vast majority) find duplicates by a scan: cheaper than a Map.
   const byText = nodes.length > 16 ? new Map<string, ConfigNode>() : undefined;
   for (const node of nodes) {
@@ -104,17 +105,16 @@ function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancesto
     byText?.set(text, normalized);
     out.push(normalized);
   }
-  return parent === undefined ? out : normalizeSectionChildren(parent, out);
+  if (parent === undefined) return out;
+  // After the section's own canonical forms: merging trunk VLAN lines can yield the default.
+  const children = normalizeSectionChildren(parent, out);
+  return hidden.length === 0 ? children : children.filter((n) => !hidden.some((h) => h.match.test(n.text)));
 }
 
 function isDropped(text: string, parent: string | undefined, ancestors: string[], ctx: Context): boolean {
   if (parent === undefined) {
     if (ctx.volatile.test(text)) return true;
     if (ctx.ignoreVersion && text.startsWith('version ')) return true;
-  } else if (text.startsWith('no ')) {
-    for (const hidden of ctx.platform.hiddenDefaults) {
-      if (hidden.scope.test(parent) && hidden.match.test(text)) return true;
-    }
   }
   for (const rule of ctx.ignore) {
     if (rule.match.test(text) && (!rule.within || ancestors.some((header) => rule.within?.test(header)))) return true;

@@ -108,6 +108,12 @@ class Interpreter {
       return;
     }
     this.applyResets(container, parent, command.text);
+    // `X` after a displayed `no X` restores the default, which IOS does not display.
+    const negative = container.findIndex((n) => n.text === `no ${command.text}`);
+    if (negative >= 0) {
+      container.splice(negative, 1);
+      return;
+    }
     const slot = slotOf(this.platform, command.text, parent);
     const node: ConfigNode = { text: command.text, line: 0, children: [] };
     if (command.body !== undefined) node.body = command.body;

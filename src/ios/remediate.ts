@@ -54,22 +54,34 @@ function diffLevel(
   const intendedTexts = new Set(intended.map((n) => n.text));
   const runningByText = new Map(running.map((n) => [n.text, n]));
 
-  // Removing some lines removes others with them (a BGP neighbour): never negate those again.
+  // Lines that set the same thing as an intended line (a slot) are replaced, not removed.
   const removed = running.filter((n) => !intendedTexts.has(n.text));
-  const killers = new Set<ConfigNode>();
+  const bySlot = new Map<string, ConfigNode>();
+  for (const node of removed) bySlot.set(slotOf(platform, node.text, parent).key, node);
+  const partners = new Map<ConfigNode, { partner: ConfigNode; negateFirst: boolean }>();
+  const replaced = new Set<ConfigNode>();
+  for (const node of intended) {
+    if (runningByText.has(node.text)) continue;
+    const slot = slotOf(platform, node.text, parent);
+    const partner = bySlot.get(slot.key);
+    if (partner && !replaced.has(partner)) {
+      replaced.add(partner);
+      partners.set(node, { partner, negateFirst: slot.negateFirst });
+    }
+  }
+
+  // Removing some lines removes others with them (a BGP neighbour): never negate those again.
   const kills = [...inheritedKills];
+  const killers = new Set<ConfigNode>();
   for (const node of removed) {
+    if (replaced.has(node)) continue;
     const found = findRule(platform, node.text, parent, 'kills');
     if (!found) continue;
     killers.add(node);
     kills.push(new RegExp(fillTemplate(found.rule.kills as string, found.groups, true)));
   }
-  const candidates = removed.filter((n) => killers.has(n) || !kills.some((re) => re.test(n.text)));
+  const candidates = removed.filter((n) => !replaced.has(n) && (killers.has(n) || !kills.some((re) => re.test(n.text))));
 
-  const bySlot = new Map<string, ConfigNode>();
-  for (const node of candidates) bySlot.set(slotOf(platform, node.text, parent).key, node);
-
-  const replaced = new Set<ConfigNode>();
   const changedTexts: string[] = [];
   for (const node of intended) {
     const old = runningByText.get(node.text);
@@ -79,24 +91,22 @@ function diffLevel(
       continue;
     }
     changedTexts.push(node.text);
-    const slot = slotOf(platform, node.text, parent);
-    const partner = bySlot.get(slot.key);
+    const pair = partners.get(node);
     const weight = ruleWeight(platform, node.text, parent, 'addWeight') ?? weights.add;
-    if (partner && !replaced.has(partner)) {
-      replaced.add(partner);
+    if (pair) {
+      const { partner } = pair;
       changedTexts.push(partner.text);
       const commands = addCommands(platform, path, node, `replaces "${partner.text}"`, 'replace');
-      if (slot.negateFirst) commands.unshift(removeCommand(path, negationOf(platform, partner.text, parent), partner.text));
+      if (pair.negateFirst) commands.unshift(removeCommand(path, negationOf(platform, partner.text, parent), partner.text));
       blocks.push({ weight, commands });
     } else {
       blocks.push({ weight, commands: addCommands(platform, path, node, 'not on the device', 'add') });
     }
   }
 
-  const remaining = candidates.filter((n) => !replaced.has(n));
-  const resets = resetsAt(platform, parent, [...changedTexts, ...remaining.map((n) => n.text)]);
+  const resets = resetsAt(platform, parent, [...changedTexts, ...candidates.map((n) => n.text)]);
   if (resets) blocks.push(...resentBlocks(path, intended, runningByText, resets, weights.add));
-  const toRemove = resets ? remaining.filter((n) => !resets.re.test(n.text)) : remaining;
+  const toRemove = resets ? candidates.filter((n) => !resets.re.test(n.text)) : candidates;
   blocks.push(...removalBlocks(platform, path, toRemove, running, intended, weights.remove));
   return blocks;
 }

@@ -23,9 +23,9 @@ describe('predictConfig', () => {
     );
   });
 
-  it('keeps a `no X` line when there is nothing to remove, and removes it for `X`', () => {
+  it('keeps a `no X` line when there is nothing to remove; `X` restores the default, which IOS does not show', () => {
     expect(predicted('hostname r1\n', [cmd([], 'no ip domain lookup')])).toBe('hostname r1\nno ip domain lookup\n');
-    expect(predicted('hostname r1\nno ip domain lookup\n', [cmd([], 'ip domain lookup')])).toBe('hostname r1\nip domain lookup\n');
+    expect(predicted('hostname r1\nno ip domain lookup\n', [cmd([], 'ip domain lookup')])).toBe('hostname r1\n');
   });
 
   it('removes a BGP neighbour everywhere when its remote-as goes', () => {

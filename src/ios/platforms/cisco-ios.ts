@@ -112,7 +112,7 @@ export const ciscoIos: Platform = {
     /^Load for five secs/,
     /^Time source is /,
   ],
-  hiddenDefaults: [{ scope: IF, match: /^no (shutdown|ip address|description)$/ }],
+  hiddenDefaults: [{ scope: IF, match: /^(no (shutdown|ip address|description)|switchport trunk allowed vlan all)$/ }],
   physicalInterfaceDefaults: [/^shutdown$/, /^negotiation auto$/, /^duplex auto$/, /^speed auto$/],
   commandRules: [...globalRules, ...objectRules, ...interfaceRules, ...sectionRules],
   orderedSections: [/^ip access-list (standard|extended) /],
