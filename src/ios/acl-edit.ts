@@ -20,7 +20,7 @@ export function splitNumberedAcls(nodes: ConfigNode[]): NumberedAcls {
   const acls = new Map<string, string[]>();
   const rest: ConfigNode[] = [];
   for (const node of nodes) {
-    const m = NUMBERED_LINE.exec(node.text);
+    const m = node.text.startsWith('access-list ') ? NUMBERED_LINE.exec(node.text) : null;
     if (!m) {
       rest.push(node);
       continue;

@@ -120,8 +120,11 @@ function nameAt(tokens: string[], at: number, spaced: boolean): [string, number]
  * abbreviated, also after `no`/`default`), the token after a reference keyword, and interfaces
  * in static routes. Free text (descriptions, remarks, quoted strings) is left as it is.
  */
+/** An IPv4 static route via next-hop addresses only (the bulk of large configs): no interface in it. */
+const ADDRESS_ONLY_ROUTE = /^(?:no )?ip route (?:vrf \S+ )?[\d. ]+(?: (?:name|tag|track) \S+| permanent)*$/;
+
 export function canonicalizeInterfaceRefs(line: string): string {
-  if (!MAYBE_REF.test(line) || FREE_TEXT.test(line)) return line;
+  if (!MAYBE_REF.test(line) || FREE_TEXT.test(line) || ADDRESS_ONLY_ROUTE.test(line)) return line;
   // The most common case by far, `interface X`, without splitting the line.
   if (line.startsWith('interface ') && line.indexOf(' ', 10) < 0) {
     const name = line.slice(10);

@@ -85,8 +85,10 @@ function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancesto
     const children =
       node.children.length > 0
         ? normalizeLevel(node.children, text, ctx.needsAncestors ? [...ancestors, text] : ancestors, ctx)
-        : [];
-    const existing = byText ? byText.get(text) : out.find((n) => n.text === text);
+        : ctx.inPlace
+          ? node.children // the parser's own empty array: one allocation fewer per line
+          : [];
+    const existing = byText ? byText.get(text) : findByText(out, text);
     if (existing) {
       // IOS merges a section entered twice; a repeated line is one line.
       existing.children = mergeChildren(existing.children, children);
@@ -109,6 +111,11 @@ function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancesto
   // After the section's own canonical forms: merging trunk VLAN lines can yield the default.
   const children = normalizeSectionChildren(parent, out);
   return hidden.length === 0 ? children : children.filter((n) => !hidden.some((h) => h.match.test(n.text)));
+}
+
+function findByText(nodes: ConfigNode[], text: string): ConfigNode | undefined {
+  for (const node of nodes) if (node.text === text) return node;
+  return undefined;
 }
 
 function isDropped(text: string, parent: string | undefined, ancestors: string[], ctx: Context): boolean {
@@ -185,28 +192,28 @@ export function numberedAclKind(num: number): 'standard' | 'extended' | undefine
  */
 function normalizeTopLevelLists(nodes: ConfigNode[]): ConfigNode[] {
   const out: ConfigNode[] = [];
-  const seen = new Set<string>();
+  let rewritten = false;
   const lastSeq = new Map<string, number>();
-  const push = (node: ConfigNode): void => {
-    if (seen.has(node.text)) return;
-    seen.add(node.text);
-    out.push(node);
+  const rewrite = (node: ConfigNode, text: string, line = node.line): ConfigNode => {
+    if (text === node.text) return node;
+    rewritten = true;
+    return { ...node, text, line };
   };
   for (const node of nodes) {
     if (!node.text.includes('-list ')) {
       // Neither an ACL nor a prefix-list: the common case, no regex needed.
-      push(node);
+      out.push(node);
       continue;
     }
     const named = NAMED_ACL.exec(node.text);
     if (named && /^\d+$/.test(named[2] as string)) {
-      for (const entry of node.children) push({ text: `access-list ${named[2]} ${entry.text}`, line: entry.line, children: [] });
+      for (const entry of node.children) out.push(rewrite(node, `access-list ${named[2]} ${entry.text}`, entry.line));
       continue;
     }
     const numbered = NUMBERED_ACL_LINE.exec(node.text);
     if (numbered) {
       const kind = numberedAclKind(Number(numbered[1]));
-      push(kind ? { ...node, text: `access-list ${numbered[1]} ${canonicalAclEntry(numbered[2] as string, kind)}` } : node);
+      out.push(kind ? rewrite(node, `access-list ${numbered[1]} ${canonicalAclEntry(numbered[2] as string, kind)}`) : node);
       continue;
     }
     const prefix = PREFIX_LIST_ENTRY.exec(node.text);
@@ -214,10 +221,16 @@ function normalizeTopLevelLists(nodes: ConfigNode[]): ConfigNode[] {
       const list = `${prefix[1]} prefix-list ${prefix[2]}`;
       const seq = prefix[3] ? Number(prefix[3]) : (lastSeq.get(list) ?? 0) + 5;
       lastSeq.set(list, Math.max(seq, lastSeq.get(list) ?? 0));
-      push({ ...node, text: `${list} seq ${seq} ${prefix[4]}` });
+      out.push(prefix[3] ? node : rewrite(node, `${list} seq ${seq} ${prefix[4]}`));
       continue;
     }
-    push(node);
+    out.push(node);
   }
-  return out;
+  // Lines were unique before; only a rewritten line can now repeat another one.
+  return rewritten ? dedupe(out) : out;
+}
+
+function dedupe(nodes: ConfigNode[]): ConfigNode[] {
+  const seen = new Set<string>();
+  return nodes.filter((node) => !seen.has(node.text) && seen.add(node.text) !== undefined);
 }

@@ -21,7 +21,10 @@ export interface CommandRule {
   kills?: string;
   /** Any change of this line makes IOS delete the sibling lines matching this regex (they are re-sent). */
   resets?: RegExp;
-  /** Lines of one group (e.g. the entries of one route-map) removed all at once by `groupNegate`. */
+  /**
+   * Lines of one group (e.g. the entries of one route-map) removed all at once by `groupNegate`.
+   * The group key must be the text every member starts with (`route-map NAME`).
+   */
   group?: string;
   groupNegate?: string;
   /** Order of commands: lower first. Defaults: top level add 500 / remove 600; in sections add 200 / remove 100. */

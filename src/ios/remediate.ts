@@ -51,8 +51,10 @@ function diffLevel(
     intended = i.rest;
   }
   const weights = weightsAt(parent);
-  const intendedTexts = new Set(intended.map((n) => n.text));
-  const runningByText = new Map(running.map((n) => [n.text, n]));
+  const intendedTexts = new Set<string>();
+  for (const node of intended) intendedTexts.add(node.text);
+  const runningByText = new Map<string, ConfigNode>();
+  for (const node of running) runningByText.set(node.text, node);
 
   // Lines that set the same thing as an intended line (a slot) are replaced, not removed.
   const removed = running.filter((n) => !intendedTexts.has(n.text));
@@ -201,13 +203,15 @@ function removalBlocks(
   const parent = path[path.length - 1];
   const blocks: Block[] = [];
   const doneGroups = new Set<string>();
+  const leaves = new Map<string, boolean>();
   const removing = new Set(nodes);
   for (const node of nodes) {
     const group = findRule(platform, node.text, parent, 'group');
     if (group) {
       const key = fillTemplate(group.rule.group as string, group.groups);
       if (doneGroups.has(key)) continue;
-      if (wholeGroupLeaves(platform, parent, key, running, intended, removing)) {
+      if (!leaves.has(key)) leaves.set(key, wholeGroupLeaves(key, running, intended, removing));
+      if (leaves.get(key)) {
         doneGroups.add(key);
         const text = fillTemplate(group.rule.groupNegate as string, group.groups);
         const weight = group.rule.groupRemoveWeight ?? defaultWeight;
@@ -226,21 +230,11 @@ function removalBlocks(
   return blocks;
 }
 
-function groupKey(platform: Platform, text: string, parent: string | undefined): string | undefined {
-  const found = findRule(platform, text, parent, 'group');
-  return found ? fillTemplate(found.rule.group as string, found.groups) : undefined;
-}
-
-function wholeGroupLeaves(
-  platform: Platform,
-  parent: string | undefined,
-  key: string,
-  running: ConfigNode[],
-  intended: ConfigNode[],
-  removing: Set<ConfigNode>,
-): boolean {
-  if (intended.some((n) => groupKey(platform, n.text, parent) === key)) return false;
-  return running.every((n) => removing.has(n) || groupKey(platform, n.text, parent) !== key);
+/** True when no intended line is in the group and every running member is being removed. */
+function wholeGroupLeaves(key: string, running: ConfigNode[], intended: ConfigNode[], removing: Set<ConfigNode>): boolean {
+  // A group key is the text its members start with (see CommandRule.group): no rule lookups.
+  const member = (n: ConfigNode): boolean => n.text.startsWith(`${key} `);
+  return !intended.some(member) && running.every((n) => removing.has(n) || !member(n));
 }
 
 /** A physical interface that shows only what an unconfigured port shows. */
