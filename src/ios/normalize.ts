@@ -194,10 +194,10 @@ function normalizeTopLevelLists(nodes: ConfigNode[]): ConfigNode[] {
   const out: ConfigNode[] = [];
   let rewritten = false;
   const lastSeq = new Map<string, number>();
-  const rewrite = (node: ConfigNode, text: string, line = node.line): ConfigNode => {
+  const rewrite = (node: ConfigNode, text: string): ConfigNode => {
     if (text === node.text) return node;
     rewritten = true;
-    return { ...node, text, line };
+    return { ...node, text };
   };
   for (const node of nodes) {
     if (!node.text.includes('-list ')) {
@@ -207,7 +207,8 @@ function normalizeTopLevelLists(nodes: ConfigNode[]): ConfigNode[] {
     }
     const named = NAMED_ACL.exec(node.text);
     if (named && /^\d+$/.test(named[2] as string)) {
-      for (const entry of node.children) out.push(rewrite(node, `access-list ${named[2]} ${entry.text}`, entry.line));
+      rewritten = true;
+      for (const entry of node.children) out.push({ text: `access-list ${named[2]} ${entry.text}`, line: entry.line, children: [] });
       continue;
     }
     const numbered = NUMBERED_ACL_LINE.exec(node.text);
