@@ -36,6 +36,8 @@ const objectRules: CommandRule[] = [
   { scope: 'top', match: /^router bgp \d+/, removeWeight: 50 },
   { scope: 'top', match: /^(vrf definition|ip vrf) \S+/, addWeight: 100, removeWeight: 900 },
   { scope: 'top', match: /^object-group /, addWeight: 150, removeWeight: 850 },
+  // IOS refuses to redefine an ACL name as another type: the old list goes first.
+  { scope: 'top', match: /^ip access-list (?:standard|extended) (\S+)$/, slot: 'ip access-list $1', negateFirst: true },
   { scope: 'top', match: /^(ip|ipv6) access-list (?!resequence)/, addWeight: 200, removeWeight: 840 },
   { scope: 'top', match: /^access-list \d+ /, addWeight: 200, removeWeight: 840 },
   {
@@ -50,6 +52,9 @@ const objectRules: CommandRule[] = [
   { scope: 'top', match: /^ip (community-list|extcommunity-list|as-path access-list) /, addWeight: 250, removeWeight: 830 },
   { scope: 'top', match: /^class-map /, addWeight: 300, removeWeight: 820 },
   { scope: 'top', match: /^policy-map /, addWeight: 350, removeWeight: 810 },
+  // `no route-map X permit 10` deletes sequence 10 whatever its action: when the action of an
+  // entry changes, the old entry goes before the new one is created, never after.
+  { scope: 'top', match: /^route-map (\S+) (?:permit|deny) (\d+)$/, slot: 'route-map $1 $2', negateFirst: true },
   {
     scope: 'top', match: /^route-map (\S+) /, group: 'route-map $1', groupNegate: 'no route-map $1',
     addWeight: 400, removeWeight: 800, groupRemoveWeight: 800,

@@ -351,4 +351,21 @@ export const scenarios: Scenario[] = [
     ],
     note: 'The new access-group replaces the old one in place (no unfiltered window from `no ip access-group 110 in`).',
   },
+  {
+    name: 'ACL name redefined as another type: the old list is removed first',
+    rule: 'Slots with removal first: ip access-list standard|extended NAME',
+    running: RUN,
+    intended: edit(RTR, [
+      'ip access-list standard MGMT-HOSTS\n permit 10.255.255.10\n permit 10.99.0.0 0.0.0.255\n',
+      'ip access-list extended MGMT-HOSTS\n permit ip host 10.255.255.10 any\n permit ip 10.99.0.0 0.0.0.255 any\n',
+    ]),
+    expected: [
+      'no ip access-list standard MGMT-HOSTS',
+      'ip access-list extended MGMT-HOSTS',
+      ' permit ip host 10.255.255.10 any',
+      ' permit ip 10.99.0.0 0.0.0.255 any',
+      'exit',
+    ],
+    note: 'IOS rejects "ip access-list extended X" while a standard list X exists.',
+  },
 ];

@@ -390,4 +390,17 @@ export const scenarios: Scenario[] = [
     ],
     note: 'IOS: "% VRF CUST-B not configured" if the interface came first.',
   },
+  {
+    name: 'route-map entry action changed: the old entry is removed before the new one is created',
+    rule: 'Slots with removal first: route-map NAME permit|deny SEQ',
+    running: RUN,
+    intended: edit(RTR, ['route-map RM-ISP-A-IN deny 20\n', 'route-map RM-ISP-A-IN permit 20\n']),
+    expected: [
+      'no route-map RM-ISP-A-IN deny 20',
+      'route-map RM-ISP-A-IN permit 20',
+      ' match ip address prefix-list PL-BOGONS',
+      'exit',
+    ],
+    note: '`no route-map X deny 20` sent after the new entry would delete sequence 20, i.e. the new entry.',
+  },
 ];
