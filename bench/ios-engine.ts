@@ -1,0 +1,89 @@
+// Engine benchmark: parse + remediate (and the whole plan) on generated config pairs of
+// ~1k, ~10k and ~100k lines, plus `catnet diff` on the 100k pair as a whole process.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normalizeConfig, parseConfig, planConfig, remediate } from '../src/ios/index.js';
+import { generateDeviceModel } from '../src/lab/device-model.js';
+import { mutateModel } from '../src/lab/mutate-model.js';
+import { createRandom } from '../src/lab/random.js';
+import { renderIntendedConfig, renderRunningConfig } from '../src/lab/render-model.js';
+import { median, type BenchResult } from './report.js';
+
+const SIZES = [1_000, 10_000, 100_000];
+const TMP = fileURLToPath(new URL('./tmp/', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+
+function makePair(targetLines: number): { running: string; intended: string; lines: number } {
+  const model = generateDeviceModel({ hostname: 'bench-1', seed: 42, targetLines });
+  const edits = Math.max(5, Math.round(targetLines / 2000));
+  const intended = renderIntendedConfig(mutateModel(model, createRandom(7), edits).model, { style: 'plain' });
+  const running = renderRunningConfig(model);
+  return { running, intended, lines: running.split('\n').length + intended.split('\n').length };
+}
+
+function time(fn: () => void, runs: number): number {
+  fn(); // warm-up: JIT and caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+export function benchIosEngine(): BenchResult[] {
+  const results: BenchResult[] = [];
+  let largest: { running: string; intended: string } | undefined;
+  for (const size of SIZES) {
+    const pair = makePair(size);
+    const runs = size >= 100_000 ? 9 : 21;
+    const parseAndRemediate = time(() => {
+      const running = normalizeConfig(parseConfig(pair.running));
+      const intended = normalizeConfig(parseConfig(pair.intended));
+      remediate(running, intended);
+    }, runs);
+    const fullPlan = time(() => planConfig(pair.running, pair.intended), runs);
+    const label = `${Math.round(pair.lines / 2 / 1000)}k-line pair`;
+    const isTarget = size === 100_000;
+    results.push({
+      section: 'ios engine',
+      name: `parse + remediate, ${label}`,
+      value: parseAndRemediate,
+      unit: 'ms',
+      details: { lines: pair.lines, linesPerSec: Math.round((pair.lines / parseAndRemediate) * 1000) },
+      ...(isTarget ? { target: '<= 250 ms', pass: parseAndRemediate <= 250 } : {}),
+    });
+    results.push({
+      section: 'ios engine',
+      name: `full plan (+ diff, risk), ${label}`,
+      value: fullPlan,
+      unit: 'ms',
+      details: { lines: pair.lines, linesPerSec: Math.round((pair.lines / fullPlan) * 1000) },
+    });
+    if (isTarget) largest = pair;
+  }
+  if (largest) results.push(benchCliProcess(largest));
+  return results;
+}
+
+/** `catnet diff` on the ~100k-line pair, timed as a whole process (start-up included). */
+function benchCliProcess(pair: { running: string; intended: string }): BenchResult {
+  mkdirSync(TMP, { recursive: true });
+  const running = `${TMP}running-100k.cfg`;
+  const intended = `${TMP}intended-100k.cfg`;
+  writeFileSync(running, pair.running);
+  writeFileSync(intended, pair.intended);
+  const samples: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [CLI, 'diff', running, intended, '--format', 'commands'], { encoding: 'utf8' });
+    const elapsed = performance.now() - start;
+    if (result.status !== 3) throw new Error(`catnet diff exited ${result.status}: ${result.stderr}`);
+    if (i > 0) samples.push(elapsed); // the first run warms the file cache
+  }
+  const value = median(samples);
+  return { section: 'ios engine', name: 'catnet diff process, 100k-line pair', value, unit: 'ms', target: '<= 500 ms', pass: value <= 500 };
+}
