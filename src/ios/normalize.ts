@@ -79,7 +79,9 @@ function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancesto
   const hidden = parent === undefined ? [] : ctx.platform.hiddenDefaults.filter((h) => h.scope.test(parent));
   // Small sections (the vast majority) find duplicates by a scan: cheaper than a Map.
   const byText = nodes.length > 16 ? new Map<string, ConfigNode>() : undefined;
-  for (const node of nodes) {
+  // Indexed loops: hot on large configs, and for…of deoptimises here when the process is cold.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as ConfigNode;
     const text = canonicalLine(node.text);
     if (isDropped(text, parent, ancestors, ctx)) continue;
     const children =
@@ -114,7 +116,7 @@ function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancesto
 }
 
 function findByText(nodes: ConfigNode[], text: string): ConfigNode | undefined {
-  for (const node of nodes) if (node.text === text) return node;
+  for (let i = 0; i < nodes.length; i++) if ((nodes[i] as ConfigNode).text === text) return nodes[i];
   return undefined;
 }
 
@@ -199,7 +201,8 @@ function normalizeTopLevelLists(nodes: ConfigNode[]): ConfigNode[] {
     rewritten = true;
     return { ...node, text };
   };
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as ConfigNode;
     if (!node.text.includes('-list ')) {
       // Neither an ACL nor a prefix-list: the common case, no regex needed.
       out.push(node);

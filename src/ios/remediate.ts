@@ -52,9 +52,9 @@ function diffLevel(
   }
   const weights = weightsAt(parent);
   const intendedTexts = new Set<string>();
-  for (const node of intended) intendedTexts.add(node.text);
+  for (let i = 0; i < intended.length; i++) intendedTexts.add((intended[i] as ConfigNode).text);
   const runningByText = new Map<string, ConfigNode>();
-  for (const node of running) runningByText.set(node.text, node);
+  for (let i = 0; i < running.length; i++) runningByText.set((running[i] as ConfigNode).text, running[i] as ConfigNode);
 
   // Lines that set the same thing as an intended line (a slot) are replaced, not removed.
   const removed = running.filter((n) => !intendedTexts.has(n.text));
@@ -62,7 +62,8 @@ function diffLevel(
   for (const node of removed) bySlot.set(slotOf(platform, node.text, parent).key, node);
   const partners = new Map<ConfigNode, { partner: ConfigNode; negateFirst: boolean }>();
   const replaced = new Set<ConfigNode>();
-  for (const node of intended) {
+  for (let i = 0; i < intended.length; i++) {
+    const node = intended[i] as ConfigNode;
     if (runningByText.has(node.text)) continue;
     const slot = slotOf(platform, node.text, parent);
     const partner = bySlot.get(slot.key);
@@ -85,7 +86,8 @@ function diffLevel(
   const candidates = removed.filter((n) => !replaced.has(n) && (killers.has(n) || !kills.some((re) => re.test(n.text))));
 
   const changedTexts: string[] = [];
-  for (const node of intended) {
+  for (let i = 0; i < intended.length; i++) {
+    const node = intended[i] as ConfigNode;
     const old = runningByText.get(node.text);
     if (old) {
       const block = diffMatched(platform, path, old, node, kills);
