@@ -44,6 +44,8 @@ export function planTrees(running: ConfigTree, intended: ConfigTree, options: Pl
     runningLabel: options.runningSource ?? 'running',
     intendedLabel: options.intendedSource ?? 'intended',
     isOrdered: (header: string | undefined) => isOrderedSection(platform, header),
+    // Numbered ACL lines are top-level, yet their order counts.
+    orderedGroup: (text: string) => (text.startsWith('access-list ') ? text.split(' ', 2)[1] : undefined),
   });
   return { commands, diff, risk: assessRisk(commands, platform.riskRules), stats: countKinds(commands) };
 }

@@ -1,28 +1,45 @@
-// Canonical text of a normalised tree: what the unified diff compares.
+// Canonical text of a normalised tree: what the unified diff compares and what people read.
+// One space of indentation per level, no `!` separators, every line ends with a newline.
 
 import type { ConfigNode, ConfigTree } from './types.js';
 
-/** One line per node, one space of indentation per level; banners and certificates whole. */
+/** Printed around a banner's text: the way `show running-config` prints the ETX delimiter. */
+export const BANNER_DELIMITER = '^C';
+
+/**
+ * The lines of one node itself, without its children, at `depth` levels of indentation:
+ * - a banner (`banner motd` with a body): `banner motd ^C`, the text as written, `^C`;
+ * - a certificate (any other node with a body): the header, the hex one level deeper, `quit`
+ *   at the level of the hex;
+ * - any other node: its text.
+ */
+export function nodeLines(node: ConfigNode, depth: number): string[] {
+  const indent = ' '.repeat(depth);
+  if (node.body === undefined) return [indent + node.text];
+  if (node.text.startsWith('banner ')) {
+    const text = node.body === '' ? [] : node.body.split('\n');
+    return [`${indent}${node.text} ${BANNER_DELIMITER}`, ...text, BANNER_DELIMITER];
+  }
+  const inner = `${indent} `;
+  const hex = node.body === '' ? [] : node.body.split('\n').map((line) => inner + line);
+  return [indent + node.text, ...hex, `${inner}quit`];
+}
+
+/** One entry per output line, without line ends; children follow their header. */
 export function serializeLines(tree: ConfigTree): string[] {
   const out: string[] = [];
   const walk = (nodes: ConfigNode[], depth: number): void => {
-    const indent = ' '.repeat(depth);
     for (const node of nodes) {
-      if (node.body !== undefined && node.text.startsWith('banner ')) {
-        out.push(`${indent}${node.text} ^C`, ...(node.body === '' ? [] : node.body.split('\n')), '^C');
-      } else if (node.body !== undefined) {
-        // A certificate: its hex one level below, closed by quit.
-        out.push(`${indent}${node.text}`, ...node.body.split('\n').map((l) => `${indent} ${l}`), `${indent} quit`);
-      } else {
-        out.push(indent + node.text);
-      }
-      walk(node.children, depth + 1);
+      if (node.body === undefined) out.push(' '.repeat(depth) + node.text);
+      else for (const line of nodeLines(node, depth)) out.push(line);
+      if (node.children.length > 0) walk(node.children, depth + 1);
     }
   };
   walk(tree.children, 0);
   return out;
 }
 
+/** The canonical text: every line ends with `\n`; an empty tree is the empty string. */
 export function serializeConfig(tree: ConfigTree): string {
   const lines = serializeLines(tree);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -1,152 +1,229 @@
-// The human diff: unified diff of normalised running vs intended text. The intended side is
-// first aligned to the running order where order does not matter, so that reordering (which
-// is not a change) does not show, and hunk headers name the enclosing top-level section.
+// The human diff: unified diff of normalised running vs intended text, the intended side first
+// aligned to running order where order does not matter (reordering is not a change), hunk
+// headers naming the enclosing top-level section. The line script is built on the trees: after
+// alignment, shared lines come in the same order at unordered levels, so one linear merge pairs
+// them, and a removed section never shares lines with an added one. Only ordered levels (ACL
+// entries) and banner/certificate bodies need a sequence diff (Myers, from the diff package).
 
 import { diffArrays } from 'diff';
-import { serializeLines } from './serialize.js';
+import { nodeLines } from './serialize.js';
+import { alignToReference, firstIndex, sameTexts, type IsOrdered, type OrderedGroup } from './align.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
-export type IsOrdered = (parentHeader: string | undefined) => boolean;
+export { alignToReference, type IsOrdered, type OrderedGroup } from './align.js';
 
 export interface UnifiedDiffOptions {
   runningLabel?: string;
   intendedLabel?: string;
+  /** Unchanged lines shown around each change (default 3). */
   context?: number;
   isOrdered: IsOrdered;
+  orderedGroup?: OrderedGroup;
 }
 
-/** `intended` reordered to follow `reference` wherever order does not matter. */
-export function alignToReference(intended: ConfigTree, reference: ConfigTree, isOrdered: IsOrdered): ConfigTree {
-  return { children: alignLevel(intended.children, reference.children, undefined, isOrdered) };
-}
+type Mark = ' ' | '-' | '+';
 
-function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string | undefined, isOrdered: IsOrdered): ConfigNode[] {
-  const refIndex = new Map<string, number>();
-  reference.forEach((n, i) => refIndex.set(n.text, i));
-  const withChildren = (node: ConfigNode): ConfigNode => {
-    const ref = reference[refIndex.get(node.text) as number];
-    if (!ref || node.children.length === 0) return node;
-    return { ...node, children: alignLevel(node.children, ref.children, node.text, isOrdered) };
-  };
-  if (isOrdered(parent)) return nodes.map(withChildren);
-  // New lines stay right after the line they follow in the intent.
-  const leading: ConfigNode[] = [];
-  const after = new Map<ConfigNode, ConfigNode[]>();
-  const matched: ConfigNode[] = [];
-  let anchor: ConfigNode | undefined;
-  for (const node of nodes) {
-    if (refIndex.has(node.text)) {
-      matched.push(node);
-      anchor = node;
-    } else if (anchor) {
-      const list = after.get(anchor) ?? [];
-      list.push(node);
-      after.set(anchor, list);
-    } else {
-      leading.push(node);
-    }
-  }
-  matched.sort((a, b) => (refIndex.get(a.text) as number) - (refIndex.get(b.text) as number));
-  const out = leading.map(withChildren);
-  for (const node of matched) out.push(withChildren(node), ...(after.get(node) ?? []).map(withChildren));
-  return out;
-}
-
-interface Op {
-  mark: ' ' | '-' | '+';
-  line: string;
-  /** Index in the running lines of this line, or of the next running line for an addition. */
-  oldIndex: number;
-  /** Index in the intended lines of this line, or of the next intended line for a removal. */
-  newIndex: number;
+/** The line script: one entry per line of either text, in output order. */
+interface Script {
+  marks: Mark[];
+  lines: string[];
+  /** The top-level line each line belongs to (itself for a top-level line). */
+  sections: string[];
 }
 
 export function unifiedDiff(running: ConfigTree, intended: ConfigTree, options: UnifiedDiffOptions): string {
-  const oldLines = serializeLines(running);
-  const newLines = serializeLines(alignToReference(intended, running, options.isOrdered));
-  const ops = lineOps(oldLines, newLines);
-  if (!ops.some((op) => op.mark !== ' ')) return '';
-  const context = options.context ?? 3;
-  const out = [`--- ${options.runningLabel ?? 'running'}`, `+++ ${options.intendedLabel ?? 'intended'}`];
-  for (const hunk of hunks(ops, context)) out.push(...renderHunk(ops, hunk, oldLines));
-  return `${out.join('\n')}\n`;
+  const aligned = alignToReference(intended, running, options.isOrdered, options.orderedGroup);
+  const script: Script = { marks: [], lines: [], sections: [] };
+  diffLevel(script, running.children, aligned.children, undefined, 0, undefined, options.isOrdered);
+  const hunks = renderHunks(script, options.context ?? 3);
+  if (hunks.length === 0) return '';
+  return `${[`--- ${options.runningLabel ?? 'running'}`, `+++ ${options.intendedLabel ?? 'intended'}`, ...hunks].join('\n')}\n`;
 }
 
-/** Line operations; common prefix and suffix are set aside first (most of a config is unchanged). */
-function lineOps(oldLines: string[], newLines: string[]): Op[] {
+/** Lines of two sibling lists; `section` is the top-level line above them (none at the top). */
+function diffLevel(script: Script, olds: ConfigNode[], news: ConfigNode[], parent: string | undefined, depth: number, section: string | undefined, isOrdered: IsOrdered): void {
+  if (sameTexts(olds, news)) {
+    for (let k = 0; k < olds.length; k++) diffMatched(script, olds[k] as ConfigNode, news[k] as ConfigNode, depth, section, isOrdered);
+    return;
+  }
+  // Which lines the other side has too (by text; duplicates pair with the first one).
+  const newAt = firstIndex(news);
+  const oldIn = new Uint8Array(olds.length);
+  const newIn = new Uint8Array(news.length);
+  for (let k = 0; k < olds.length; k++) {
+    const at = newAt((olds[k] as ConfigNode).text);
+    if (at === undefined) continue;
+    oldIn[k] = 1;
+    newIn[at] = 1;
+  }
+  let i = 0;
+  let j = 0;
+  if (isOrdered(parent) || !sharedInSameOrder(olds, news, oldIn, newIn)) {
+    for (const [mark, count] of sequenceRuns(olds.map((n) => n.text), news.map((n) => n.text))) {
+      for (let k = 0; k < count; k++) {
+        if (mark === ' ') diffMatched(script, olds[i++] as ConfigNode, news[j++] as ConfigNode, depth, section, isOrdered);
+        else if (mark === '-') emitSubtree(script, olds[i++] as ConfigNode, depth, '-', section);
+        else emitSubtree(script, news[j++] as ConfigNode, depth, '+', section);
+      }
+    }
+    return;
+  }
+  // Shared lines in the same order on both sides (alignment did that): one merge pass pairs them.
+  while (i < olds.length || j < news.length) {
+    const o = olds[i];
+    const n = news[j];
+    if (o !== undefined && n !== undefined && o.text === n.text) {
+      diffMatched(script, o, n, depth, section, isOrdered);
+      i++;
+      j++;
+    } else if (n !== undefined && (o === undefined || oldIn[i])) {
+      emitSubtree(script, n, depth, '+', section);
+      j++;
+    } else {
+      emitSubtree(script, o as ConfigNode, depth, '-', section);
+      i++;
+    }
+  }
+}
+
+/** Whether the lines both lists hold come in the same order (not so for ordered groups or duplicates). */
+function sharedInSameOrder(olds: ConfigNode[], news: ConfigNode[], oldIn: Uint8Array, newIn: Uint8Array): boolean {
+  let j = 0;
+  for (let i = 0; i < olds.length; i++) {
+    if (!oldIn[i]) continue;
+    while (j < news.length && !newIn[j]) j++;
+    if (news[j++]?.text !== (olds[i] as ConfigNode).text) return false;
+  }
+  for (; j < news.length; j++) if (newIn[j]) return false;
+  return true;
+}
+
+/** The top-level line a node's lines belong to: the section given, or the node's own first line. */
+function sectionOf(node: ConfigNode, section: string | undefined): string {
+  return section ?? (node.body === undefined ? node.text : (nodeLines(node, 0)[0] as string));
+}
+
+const INDENTS: string[] = [];
+const indent = (depth: number): string => (INDENTS[depth] ??= ' '.repeat(depth));
+
+function push(script: Script, mark: Mark, line: string, section: string): void {
+  script.marks.push(mark);
+  script.lines.push(line);
+  script.sections.push(section);
+}
+
+function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark, within: string | undefined): void {
+  const section = sectionOf(node, within);
+  if (node.body === undefined) push(script, mark, indent(depth) + node.text, section);
+  else for (const line of nodeLines(node, depth)) push(script, mark, line, section);
+  for (const child of node.children) emitSubtree(script, child, depth + 1, mark, section);
+}
+
+function diffMatched(script: Script, o: ConfigNode, n: ConfigNode, depth: number, within: string | undefined, isOrdered: IsOrdered): void {
+  const section = sectionOf(o, within);
+  if (o.body === undefined && n.body === undefined) {
+    push(script, ' ', indent(depth) + o.text, section);
+  } else {
+    // Banner or certificate: diff its lines (header, body, closing line) as a sequence.
+    const a = nodeLines(o, depth);
+    const b = nodeLines(n, depth);
+    let i = 0;
+    let j = 0;
+    for (const [mark, count] of sequenceRuns(a, b)) {
+      for (let k = 0; k < count; k++) {
+        if (mark !== '+') push(script, mark, a[i++] as string, section);
+        else push(script, mark, b[j++] as string, section);
+        if (mark === ' ') j++;
+      }
+    }
+  }
+  if (o.children.length > 0 || n.children.length > 0) diffLevel(script, o.children, n.children, o.text, depth + 1, section, isOrdered);
+}
+
+/** Work budget of one sequence diff (Myers is O((N+M)·D)); past it, the middle is replaced whole. */
+const EDIT_BUDGET = 2_000_000;
+
+/** Runs of kept / removed / added items turning `a` into `b`: common ends first, then Myers. */
+function sequenceRuns(a: string[], b: string[]): Array<[Mark, number]> {
   let start = 0;
-  while (start < oldLines.length && start < newLines.length && oldLines[start] === newLines[start]) start++;
-  let endOld = oldLines.length;
-  let endNew = newLines.length;
-  while (endOld > start && endNew > start && oldLines[endOld - 1] === newLines[endNew - 1]) {
-    endOld--;
-    endNew--;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
   }
-  const ops: Op[] = [];
-  for (let i = 0; i < start; i++) ops.push({ mark: ' ', line: oldLines[i] as string, oldIndex: i, newIndex: i });
-  let oldIndex = start;
-  let newIndex = start;
-  for (const change of diffArrays(oldLines.slice(start, endOld), newLines.slice(start, endNew))) {
-    for (const line of change.value) {
-      if (change.added) ops.push({ mark: '+', line, oldIndex, newIndex: newIndex++ });
-      else if (change.removed) ops.push({ mark: '-', line, oldIndex: oldIndex++, newIndex });
-      else ops.push({ mark: ' ', line, oldIndex: oldIndex++, newIndex: newIndex++ });
+  const runs: Array<[Mark, number]> = [];
+  if (start > 0) runs.push([' ', start]);
+  const midA = endA - start;
+  const midB = endB - start;
+  const maxEditLength = Math.max(100, Math.floor(EDIT_BUDGET / (midA + midB)));
+  const changes = midA > 0 && midB > 0 ? diffArrays(a.slice(start, endA), b.slice(start, endB), { maxEditLength }) : undefined;
+  if (changes !== undefined) {
+    for (const change of changes) runs.push([change.added ? '+' : change.removed ? '-' : ' ', change.count]);
+  } else {
+    if (midA > 0) runs.push(['-', midA]);
+    if (midB > 0) runs.push(['+', midB]);
+  }
+  if (a.length > endA) runs.push([' ', a.length - endA]);
+  return runs;
+}
+
+/** Hunks of the script with `context` unchanged lines around changes, merged when they touch. */
+function renderHunks(script: Script, context: number): string[] {
+  const { marks, lines, sections } = script;
+  const changes: number[] = [];
+  for (let k = 0; k < marks.length; k++) if (marks[k] !== ' ') changes.push(k);
+  const out: string[] = [];
+  let added = 0; // '+' lines before the current change: old line numbers skip them
+  let removed = 0;
+  for (let c = 0; c < changes.length; ) {
+    const first = changes[c] as number;
+    const start = Math.max(0, first - context);
+    let last = first;
+    let d = c + 1;
+    while (d < changes.length && (changes[d] as number) - last - 1 <= 2 * context) last = changes[d++] as number;
+    const end = Math.min(marks.length - 1, last + context);
+    let plus = 0;
+    let minus = 0;
+    for (let k = c; k < d; k++) {
+      if (marks[changes[k] as number] === '+') plus++;
+      else minus++;
     }
+    const size = end - start + 1;
+    const oldStart = start - added + 1;
+    const newStart = start - removed + 1;
+    const range = (from: number, count: number): string => `${count === 0 ? from - 1 : from},${count}`;
+    out.push(`@@ -${range(oldStart, size - plus)} +${range(newStart, size - minus)} @@ ${sections[first] as string}`.trimEnd());
+    for (let k = start; k <= end; k++) out.push((marks[k] as Mark) + (lines[k] as string));
+    added += plus;
+    removed += minus;
+    c = d;
   }
-  for (let i = endOld; i < oldLines.length; i++) ops.push({ mark: ' ', line: oldLines[i] as string, oldIndex: i, newIndex: newIndex++ });
-  return ops;
+  return out;
 }
 
-/** [first, last] op indices of each hunk: changes with `context` lines around, merged when close. */
-function hunks(ops: Op[], context: number): Array<[number, number]> {
-  const result: Array<[number, number]> = [];
-  for (let i = 0; i < ops.length; i++) {
-    if ((ops[i] as Op).mark === ' ') continue;
-    const first = Math.max(0, i - context);
-    let last = i;
-    while (last + 1 < ops.length) {
-      let next = last + 1;
-      while (next < ops.length && (ops[next] as Op).mark === ' ') next++;
-      if (next >= ops.length || next - last - 1 > 2 * context) break;
-      last = next;
-    }
-    const end = Math.min(ops.length - 1, last + context);
-    result.push([first, end]);
-    i = end;
-  }
-  return result;
-}
-
-function renderHunk(ops: Op[], [first, last]: [number, number], oldLines: string[]): string[] {
-  const slice = ops.slice(first, last + 1);
-  const oldCount = slice.filter((op) => op.mark !== '+').length;
-  const newCount = slice.filter((op) => op.mark !== '-').length;
-  const oldStart = (ops[first] as Op).oldIndex + 1;
-  const newStart = (ops[first] as Op).newIndex + 1;
-  const changed = slice.find((op) => op.mark !== ' ') as Op;
-  // An added line belongs with the line before it.
-  const at = changed.mark === '+' ? changed.oldIndex - 1 : changed.oldIndex;
-  const section = sectionAt(oldLines, Math.min(at, oldLines.length - 1));
-  const range = (start: number, count: number): string => `${count === 0 ? start - 1 : start},${count}`;
-  const header = `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@${section ? ` ${section}` : ''}`;
-  return [header, ...slice.map((op) => `${op.mark}${op.line}`)];
-}
-
-/** The top-level line at or above `index`: the section a change belongs to. */
-function sectionAt(lines: string[], index: number): string | undefined {
-  for (let i = index; i >= 0; i--) {
-    const line = lines[i] as string;
-    if (line !== '' && !line.startsWith(' ') && line !== '^C') return line;
-  }
-  return undefined;
-}
-
+/** Added and removed lines of a unified diff: hunk lines only, file headers excluded. */
 export function diffStats(diff: string): { added: number; removed: number } {
   let added = 0;
   let removed = 0;
+  let oldLeft = 0; // lines still to come in the current hunk, per side
+  let newLeft = 0;
   for (const line of diff.split('\n')) {
-    if (line.startsWith('+') && !line.startsWith('+++')) added++;
-    else if (line.startsWith('-') && !line.startsWith('---')) removed++;
+    if (oldLeft > 0 || newLeft > 0) {
+      const mark = line[0];
+      if (mark === '\\') continue; // "\ No newline at end of file"
+      if (mark !== '-') newLeft--;
+      if (mark !== '+') oldLeft--;
+      if (mark === '+') added++;
+      else if (mark === '-') removed++;
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
+    if (hunk) {
+      oldLeft = Number(hunk[1] ?? 1);
+      newLeft = Number(hunk[2] ?? 1);
+    }
   }
   return { added, removed };
 }
