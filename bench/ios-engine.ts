@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeConfig, parseConfig, planConfig, remediate } from '../src/ios/index.js';
+import { planConfig, prepareConfig, remediate } from '../src/ios/index.js';
 import { generateDeviceModel } from '../src/lab/device-model.js';
 import { mutateModel } from '../src/lab/mutate-model.js';
 import { createRandom } from '../src/lab/random.js';
@@ -41,9 +41,7 @@ export function benchIosEngine(): BenchResult[] {
     const pair = makePair(size);
     const runs = size >= 100_000 ? 9 : 21;
     const parseAndRemediate = time(() => {
-      const running = normalizeConfig(parseConfig(pair.running));
-      const intended = normalizeConfig(parseConfig(pair.intended));
-      remediate(running, intended);
+      remediate(prepareConfig(pair.running, 'running'), prepareConfig(pair.intended, 'intended'));
     }, runs);
     const fullPlan = time(() => planConfig(pair.running, pair.intended), runs);
     const label = `${Math.round(pair.lines / 2 / 1000)}k-line pair`;
