@@ -14,6 +14,9 @@ const GI = 'interface GigabitEthernet0/1';
 // [path, command, kind, expected (category, level) pairs, sorted by level as assessRisk sorts]
 const TABLE: Array<[string[], string, CommandKind, Array<[RiskCategory, RiskLevel]>]> = [
   // management access
+  [[], 'no ip prefix-list CUST seq 10 permit 198.51.100.0/24', 'remove', [['routing', 'medium']]],
+  [[], 'route-map FROM-CUST permit 10', 'add', [['routing', 'medium']]],
+  [['route-map FROM-CUST permit 10'], 'set local-preference 200', 'replace', [['routing', 'medium']]],
   [[], 'line vty 5 15', 'add', [['management', 'high']]],
   [[VTY], 'transport input ssh', 'replace', [['management', 'high']]],
   [[VTY], 'exec-timeout 5 0', 'replace', [['management', 'high']]],

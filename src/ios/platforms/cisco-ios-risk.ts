@@ -51,6 +51,8 @@ const routing: RiskRule[] = [
     reason: 'removes a BGP neighbour: its session and the routes learnt from it go',
   },
   { category: 'routing', level: 'high', path: /^router bgp /, match: /^neighbor \S+ remote-as\b/, kinds: ['replace'], reason: "changes a BGP neighbour's AS: the session resets" },
+  { category: 'routing', level: 'medium', match: /^(no )?(route-map|(ip|ipv6) prefix-list|ip (community-list|extcommunity-list|as-path access-list)) /, reason: 'changes routing policy: which routes are accepted, advertised or preferred' },
+  { category: 'routing', level: 'medium', path: /^route-map /, match: /./, reason: 'changes routing policy: which routes are accepted, advertised or preferred' },
   { category: 'routing', level: 'medium', match: /^router /, reason: 'adds or changes a routing process' },
   { category: 'routing', level: 'medium', path: /^router /, match: /./, reason: 'changes routing protocol settings: neighbours or routes may change' },
   { category: 'routing', level: 'high', match: /^(no )?ip route (vrf \S+ )?0\.0\.0\.0 0\.0\.0\.0 /, reason: 'changes the default route: traffic to every other destination may be lost' },
