@@ -24,6 +24,11 @@ export function parseVlanList(text: string): number[] | undefined {
 
 /** IOS style: sorted, runs of three or more as `a-b`, shorter runs comma-separated (`10,11`). */
 export function formatVlanList(vlans: readonly number[]): string {
+  return vlanListParts(vlans).join(',');
+}
+
+/** The comma-separated parts of formatVlanList (IOS wraps long lists between parts). */
+export function vlanListParts(vlans: readonly number[]): string[] {
   const sorted = [...new Set(vlans)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
@@ -33,7 +38,7 @@ export function formatVlanList(vlans: readonly number[]): string {
     else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
     i = j + 1;
   }
-  return parts.join(',');
+  return parts;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Interfaces as IOS prints them: IOS order, the lines of each in IOS order, hidden defaults.
 
+import { vlanListParts } from '../ios/vlan-list.js';
 import type { Block, DocNode } from './render-doc.js';
 import type { Interface } from './model-types.js';
 
@@ -72,23 +73,9 @@ export function resetToDefault(intf: Interface): Interface {
   return { name: intf.name, kind: intf.kind, secondaries: [], shutdown: intf.kind === 'routed' };
 }
 
-/** IOS style VLAN list: sorted, runs of three or more as `a-b`. */
-export function formatVlanList(vlans: readonly number[]): string[] {
-  const sorted = [...new Set(vlans)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
-    if (j - i >= 2) parts.push(`${sorted[i]}-${sorted[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
-    i = j + 1;
-  }
-  return parts;
-}
-
 /** `switchport trunk allowed vlan …` wrapped the way IOS wraps long lists (`… add …` lines). */
 export function trunkLines(vlans: readonly number[], width = 48): string[] {
-  const parts = formatVlanList(vlans);
+  const parts = vlanListParts(vlans);
   const lines: string[] = [];
   let current: string[] = [];
   let length = 0;
