@@ -73,66 +73,7 @@ const SHOW_RUN = ios`
 `;
 
 /** The same configuration as a person keeps it in Git: no show-run preamble, no clock-period. */
-const GIT = ios`
-  version 15.7
-  service timestamps debug datetime msec
-  service timestamps log datetime msec
-  service password-encryption
-  !
-  hostname BR1-RTR
-  !
-  boot-start-marker
-  boot-end-marker
-  !
-  enable secret 9 $9$4gRaE0Lm8MuUS.$dL3Ur0Y.yi6QmErz7T7kdUs7BzvZ3yGJMj.RWOozrW2
-  !
-  no aaa new-model
-  !
-  no ip domain lookup
-  ip domain name branch1.example.net
-  ip cef
-  no ipv6 cef
-  !
-  username netops privilege 15 secret 9 $9$Wq7ZqTzqYJdkZk$8x9ohR1tUi6N9m7mwGFvjw9VkKXYkuYbC9wDJ4dHd5o
-  !
-  interface Loopback0
-   ip address 10.255.1.1 255.255.255.255
-  !
-  interface GigabitEthernet0/0
-   description WAN to ISP-A
-   ip address 203.0.113.2 255.255.255.252
-   duplex auto
-   speed auto
-  !
-  interface GigabitEthernet0/1
-   description LAN
-   ip address 10.1.10.1 255.255.255.0
-   duplex auto
-   speed auto
-  !
-  router ospf 1
-   router-id 10.255.1.1
-   passive-interface GigabitEthernet0/1
-   network 10.1.10.0 0.0.0.255 area 0
-   network 10.255.1.1 0.0.0.0 area 0
-  !
-  ip forward-protocol nd
-  no ip http server
-  no ip http secure-server
-  ip route 0.0.0.0 0.0.0.0 203.0.113.1
-  !
-  ntp server 10.0.0.123
-  !
-  line con 0
-   exec-timeout 15 0
-   logging synchronous
-  line aux 0
-  line vty 0 4
-   login local
-   transport input ssh
-  !
-  end
-`;
+const GIT = edit(SHOW_RUN.slice(SHOW_RUN.indexOf('version 15.7')), ['ntp clock-period 17179788\n', '']);
 
 export const scenarios: Scenario[] = [
   {
