@@ -36,6 +36,8 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigTre
     throw new IosConfigError('parse', message, line, source);
   };
   if (text.includes('\0')) fail('binary data (NUL bytes) is not an IOS configuration');
+  // A UTF-8 byte order mark (Windows editors) would otherwise be part of the first line.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
 
   // Split on \n and trim \r per line: faster than a regex split on 100k-line configs.
   const lines = (text.includes('\r') && !text.includes('\n') ? text.split('\r') : text.split('\n'));
@@ -48,7 +50,10 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigTre
     if (content === '' || content.startsWith('!')) continue;
     const lineNo = i + 1;
     const indent = leadingWhitespace(raw);
-    if (indent === 0 && content === 'end') break;
+    if (indent === 0 && content === 'end') {
+      rejectContentAfterEnd(lines, i, fail);
+      break;
+    }
     if (TERMINATORS.has(content)) continue;
 
     while ((stack[stack.length - 1] as Open).indent >= indent) stack.pop();
@@ -76,6 +81,16 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigTre
     stack.push({ node, indent, childIndent: undefined, children: node.children });
   }
   return { children: root };
+}
+
+/** Lines after `end` would be ignored, and then negated on the device: refuse them. */
+function rejectContentAfterEnd(lines: string[], endIndex: number, fail: (message: string, line?: number) => never): void {
+  for (let j = endIndex + 1; j < lines.length; j++) {
+    const content = (lines[j] as string).trim();
+    if (content !== '' && !content.startsWith('!')) {
+      fail(`configuration after "end" (line ${endIndex + 1}) would be ignored: remove the "end" or what follows it`, j + 1);
+    }
+  }
 }
 
 /** Columns of indentation; a tab counts as one column, as a level of its own. */

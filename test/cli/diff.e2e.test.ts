@@ -108,6 +108,7 @@ describe('catnet diff', () => {
     ['invalid UTF-8', () => [file('latin.cfg', Buffer.from([0x68, 0x6f, 0xe9, 0x0a])), file('x4.cfg', INTENDED)], /latin\.cfg: not valid UTF-8/],
     ['a directory', () => [dir, file('x5.cfg', INTENDED)], /is a directory/],
     ['an unterminated banner (file:line)', () => [file('ok.cfg', RUNNING), file('banner.cfg', 'hostname r1\nbanner motd ^C\nhello\n')], /banner\.cfg:2: banner motd is not terminated/],
+    ['configuration after end (file:line)', () => [file('ok3.cfg', RUNNING), file('after-end.cfg', 'hostname r1\nend\nntp server 10.0.0.1\n')], /after-end\.cfg:3: configuration after "end" \(line 2\)/],
     ['impossible indentation (file:line)', () => [file('ok2.cfg', RUNNING), file('indent.cfg', 'interface Gi0/1\n   description a\n  shutdown\n')], /indent\.cfg:3: impossible indentation/],
   ])('bad input: %s → exit 2 naming the file', (_name, files, message) => {
     const result = runCli(['diff', ...(files as () => string[])()]);

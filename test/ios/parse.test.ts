@@ -21,7 +21,7 @@ describe('parseConfig', () => {
     const tree = parseConfig(
       ['hostname r1', '!', 'interface Loopback0', ' ip address 10.0.0.1 255.255.255.255', '!', 'router bgp 1',
         ' neighbor 10.0.0.2 remote-as 1', ' !', ' address-family ipv4', '  neighbor 10.0.0.2 activate',
-        ' exit-address-family', '!', 'end', 'trailing garbage after end'].join('\n'),
+        ' exit-address-family', '!', 'end', '!', ''].join('\n'),
     );
     expect(shape(tree.children)).toEqual([
       'hostname r1',
@@ -78,6 +78,16 @@ describe('parseConfig', () => {
     expect(error.line).toBe(line);
     expect(error.message).toMatch(new RegExp(`^r1\\.cfg:${line}: `));
     expect(error.message).toMatch(message);
+  });
+
+  it('ignores a UTF-8 byte order mark', () => {
+    expect(parseConfig('\uFEFFhostname r1\n').children[0]?.text).toBe('hostname r1');
+  });
+
+  it('rejects configuration after end, naming both lines', () => {
+    const error = parseError('hostname r1\nend\n!\nntp server 10.0.0.1\n');
+    expect(error.line).toBe(4);
+    expect(error.message).toMatch(/^r1\.cfg:4: configuration after "end" \(line 2\) would be ignored/);
   });
 
   it('rejects binary input', () => {
