@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { planConfig, prepareConfig, remediate } from '../src/ios/index.js';
-import { generateDeviceModel } from '../src/lab/device-model.js';
-import { mutateModel } from '../src/lab/mutate-model.js';
-import { createRandom } from '../src/lab/random.js';
-import { renderIntendedConfig, renderRunningConfig } from '../src/lab/render-model.js';
+import { generateDeviceModel } from '../src/lab/generate/device-model.js';
+import { mutateModel } from '../src/lab/generate/mutate-model.js';
+import { createRandom } from '../src/lab/generate/random.js';
+import { renderIntendedConfig, renderRunningConfig } from '../src/lab/generate/render-model.js';
 import { median, type BenchResult } from './report.js';
 
 const SIZES = [1_000, 10_000, 100_000];

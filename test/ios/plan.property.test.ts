@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { converged, normalizeConfig, planConfig, predictConfig, prepareConfig, remediate, renderDeviceCommands } from '../../src/ios/index.js';
-import { generateDeviceModel } from '../../src/lab/device-model.js';
-import { mutateModel } from '../../src/lab/mutate-model.js';
-import { createRandom } from '../../src/lab/random.js';
-import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/render-model.js';
+import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
+import { mutateModel } from '../../src/lab/generate/mutate-model.js';
+import { createRandom } from '../../src/lab/generate/random.js';
+import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
 
 const RUNS = 150;
 

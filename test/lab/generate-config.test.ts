@@ -2,12 +2,12 @@
 // way IOS prints running-configs. Independent of the engine's parser.
 
 import { describe, expect, it } from 'vitest';
-import { generateDeviceModel } from '../../src/lab/device-model.js';
-import { findModelProblems } from '../../src/lab/model-check.js';
-import { EDIT_KINDS, mutateModel } from '../../src/lab/mutate-model.js';
-import { createRandom } from '../../src/lab/random.js';
-import { isDefaultState } from '../../src/lab/render-interfaces.js';
-import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/render-model.js';
+import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
+import { findModelProblems } from '../../src/lab/generate/model-check.js';
+import { EDIT_KINDS, mutateModel } from '../../src/lab/generate/mutate-model.js';
+import { createRandom } from '../../src/lab/generate/random.js';
+import { isDefaultState } from '../../src/lab/generate/render-interfaces.js';
+import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
 
 const lines = (text: string): string[] => text.split('\n');
 const count = (text: string, re: RegExp): number => lines(text).filter((l) => re.test(l)).length;

@@ -1,6 +1,6 @@
 // Interfaces as IOS prints them: IOS order, the lines of each in IOS order, hidden defaults.
 
-import { vlanListParts } from '../ios/vlan-list.js';
+import { vlanListParts } from '../../ios/vlan-list.js';
 import type { Block, DocNode } from './render-doc.js';
 import type { Interface } from './model-types.js';
 
