@@ -1,0 +1,112 @@
+// One simulated IOS device: its configuration state and the facts its sessions need. Commands
+// change `running` through the config interpreter (src/lab/shell/config/), never through the
+// engine's remediation or prediction: the lab interprets commands as a device does, so that it
+// can catch the engine's mistakes. Loading a config text uses the engine's parser only.
+
+import { parseConfig } from '../../ios/parse.js';
+import type { ConfigNode } from '../../ios/types.js';
+import type { DeviceFaults } from './faults.js';
+import { renderShowRunning } from './show-running.js';
+
+export interface DeviceCredentials {
+  username: string;
+  password: string;
+  enableSecret: string;
+  /** OpenSSH public keys (`ssh-ed25519 AAAA…`) accepted for `username`. */
+  authorizedKeys: string[];
+}
+
+export interface LabDeviceOptions {
+  /** Inventory name; the prompt uses the configured `hostname` line. */
+  name: string;
+  /** Initial running-config (IOS text, with or without the show-run header). */
+  config: string;
+  credentials: DeviceCredentials;
+  faults?: DeviceFaults;
+  /** Model and software for `show version`. */
+  model?: string;
+  softwareVersion?: string;
+  /** Clock of the device; tests pass a scaled clock. Default: real time. */
+  clock?: LabClock;
+}
+
+/** Time as the device sees it; `setTimer` lets tests scale `revert timer` minutes. */
+export interface LabClock {
+  now(): Date;
+  setTimer(ms: number, fire: () => void): { cancel(): void };
+}
+
+export const realClock: LabClock = {
+  now: () => new Date(),
+  setTimer(ms, fire) {
+    const timer = setTimeout(fire, ms);
+    timer.unref();
+    return { cancel: () => clearTimeout(timer) };
+  },
+};
+
+/** Show-run header lines that are output, not configuration. */
+const HEADER_LINE = /^(Building configuration\.\.\.|Current configuration : \d+ bytes)\s*$/;
+
+/** Parses a config text as a device loads it: the show-run header, if pasted along, is
+ * blanked out (blanked, not removed, so that error line numbers stay true). */
+export function loadConfig(text: string, source: string): ConfigNode[] {
+  const lines = text.split('\n');
+  const body = lines.some((line) => HEADER_LINE.test(line)) ? lines.map((line) => (HEADER_LINE.test(line) ? '' : line)).join('\n') : text;
+  return parseConfig(body, { source }).children;
+}
+
+export class LabDevice {
+  readonly name: string;
+  readonly credentials: DeviceCredentials;
+  faults: DeviceFaults;
+  readonly model: string;
+  readonly softwareVersion: string;
+  readonly clock: LabClock;
+  readonly bootedAt: Date;
+  /** Running configuration: top-level lines, in the order `show running-config` prints them. */
+  running: ConfigNode[];
+  /** `startup-config` text as saved by `write memory` / `copy run start`. */
+  startup: string;
+  /** Files on `flash:` (configs uploaded or copied for `configure replace`). */
+  readonly flash = new Map<string, string>();
+  /** Interfaces whose link is down (no cable, or an `interfaceDown` fault), canonical names. */
+  readonly linkDown = new Set<string>();
+  lastChange: { at: Date; by: string } | undefined;
+  /** Bumped on every change of `running`: cheap change detection for caches and tests. */
+  revision = 0;
+
+  constructor(options: LabDeviceOptions) {
+    this.name = options.name;
+    this.credentials = options.credentials;
+    this.faults = options.faults ?? {};
+    this.model = options.model ?? 'CISCO2911/K9';
+    this.softwareVersion = options.softwareVersion ?? '15.2(4)M11';
+    this.clock = options.clock ?? realClock;
+    this.bootedAt = this.clock.now();
+    this.running = loadConfig(options.config, `lab device ${options.name}`);
+    this.startup = this.runningConfigBody();
+  }
+
+  /** The configured host name (the prompt), or the inventory name while none is set. */
+  hostname(): string {
+    const line = this.running.find((node) => node.text.startsWith('hostname '));
+    return line ? line.text.slice('hostname '.length) : this.name;
+  }
+
+  /** Records that `user` changed the running config (the `! Last configuration change` line). */
+  touched(user: string): void {
+    this.revision++;
+    this.lastChange = { at: this.clock.now(), by: user };
+  }
+
+  /** The full `show running-config` output, header included. */
+  showRunning(): string {
+    return renderShowRunning(this, true);
+  }
+
+  /** The running config without the volatile header: what `write memory` saves. */
+  runningConfigBody(): string {
+    return renderShowRunning(this, false);
+  }
+}
