@@ -6,7 +6,7 @@
 import { parseConfig } from '../../ios/parse.js';
 import type { ConfigNode } from '../../ios/types.js';
 import type { DeviceFaults } from './faults.js';
-import { renderShowRunning } from './show-running.js';
+import { renderRunningBody, showRunningText } from './show-running.js';
 
 export interface DeviceCredentials {
   username: string;
@@ -75,6 +75,8 @@ export class LabDevice {
   lastChange: { at: Date; by: string } | undefined;
   /** Bumped on every change of `running`: cheap change detection for caches and tests. */
   revision = 0;
+  /** The body text at `revision`: backups pull show run far more often than configs change. */
+  private bodyCache: { revision: number; text: string } | undefined;
 
   constructor(options: LabDeviceOptions) {
     this.name = options.name;
@@ -94,19 +96,31 @@ export class LabDevice {
     return line ? line.text.slice('hostname '.length) : this.name;
   }
 
-  /** Records that `user` changed the running config (the `! Last configuration change` line). */
+  /**
+   * Records that `user` changed the running config (the `! Last configuration change` line).
+   * Every change of `running` must call it: it also invalidates the show-run cache.
+   */
   touched(user: string): void {
     this.revision++;
     this.lastChange = { at: this.clock.now(), by: user };
   }
 
+  /** Replaces the whole running config (revert timer expiry, `configure replace`). */
+  replaceRunning(nodes: ConfigNode[], user: string): void {
+    this.running = nodes;
+    this.touched(user);
+  }
+
   /** The full `show running-config` output, header included. */
   showRunning(): string {
-    return renderShowRunning(this, true);
+    return showRunningText(this.runningConfigBody(), this.lastChange);
   }
 
   /** The running config without the volatile header: what `write memory` saves. */
   runningConfigBody(): string {
-    return renderShowRunning(this, false);
+    if (this.bodyCache?.revision !== this.revision) {
+      this.bodyCache = { revision: this.revision, text: renderRunningBody(this.running) };
+    }
+    return this.bodyCache.text;
   }
 }

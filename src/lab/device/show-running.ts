@@ -5,11 +5,6 @@
 import { nodeLines } from '../../ios/serialize.js';
 import type { ConfigNode } from '../../ios/types.js';
 
-interface RunningSource {
-  running: ConfigNode[];
-  lastChange: { at: Date; by: string } | undefined;
-}
-
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -22,14 +17,11 @@ export function iosTime(at: Date): string {
   return `${time} UTC ${day} ${month} ${at.getUTCDate()} ${at.getUTCFullYear()}`;
 }
 
-/** `withHeader`: the show-run form; without: the body alone (what startup-config keeps). */
-export function renderShowRunning(device: RunningSource, withHeader: boolean): string {
+/** The config body, from the first `!` to `end`: what startup-config keeps. */
+export function renderRunningBody(running: readonly ConfigNode[]): string {
   const out: string[] = ['!'];
-  if (withHeader && device.lastChange) {
-    out.push(`! Last configuration change at ${iosTime(device.lastChange.at)} by ${device.lastChange.by}`, '!');
-  }
   let previousWord = '';
-  for (const node of device.running) {
+  for (const node of running) {
     const isSection = node.children.length > 0 || node.body !== undefined;
     const word = firstWord(node.text);
     if (out[out.length - 1] !== '!' && (isSection || word !== previousWord)) out.push('!');
@@ -39,15 +31,25 @@ export function renderShowRunning(device: RunningSource, withHeader: boolean): s
   }
   if (out[out.length - 1] !== '!') out.push('!');
   out.push('end', '');
-  const body = out.join('\n');
-  if (!withHeader) return body;
-  return `Building configuration...\n\nCurrent configuration : ${Buffer.byteLength(body)} bytes\n${body}`;
+  return out.join('\n');
+}
+
+/** The `show running-config` output: the volatile header, then the body. */
+export function showRunningText(body: string, lastChange: { at: Date; by: string } | undefined): string {
+  const changed = lastChange ? `!\n! Last configuration change at ${iosTime(lastChange.at)} by ${lastChange.by}\n` : '';
+  const text = changed + body;
+  return `Building configuration...\n\nCurrent configuration : ${Buffer.byteLength(text)} bytes\n${text}`;
 }
 
 function writeNode(node: ConfigNode, depth: number, out: string[]): void {
-  if (node.body === undefined) out.push(' '.repeat(depth) + node.text);
+  const indent = ' '.repeat(depth);
+  // IOS sets an address family apart: an indented `!` before, `exit-address-family` after.
+  const isAddressFamily = depth > 0 && node.text.startsWith('address-family ');
+  if (isAddressFamily) out.push(`${indent}!`);
+  if (node.body === undefined) out.push(indent + node.text);
   else out.push(...nodeLines(node, depth));
   for (const child of node.children) writeNode(child, depth + 1, out);
+  if (isAddressFamily) out.push(`${indent}exit-address-family`);
 }
 
 /** Groups global lines for the `!` separators: `ip route` lines together, `logging` together. */
