@@ -20,6 +20,7 @@ export type ConfigMode =
   | 'config-pmap-c'
   | 'config-cmap'
   | 'config-vrf'
+  | 'config-vrf-af'
   | 'config-archive';
 
 /** Where a config session is: the mode and the section headers entered to get there. */
