@@ -75,6 +75,10 @@ export class LabDevice {
   lastChange: { at: Date; by: string } | undefined;
   /** Bumped on every change of `running`: cheap change detection for caches and tests. */
   revision = 0;
+  /** Config archive (`show archive`): archived file names, oldest first; the texts are on `flash`. */
+  readonly archive: string[] = [];
+  /** The rollback armed by `configure terminal revert timer`, until `configure confirm` or expiry. */
+  pendingRevert: { archive: string; timer: { cancel(): void } } | undefined;
   /** The body text at `revision`: backups pull show run far more often than configs change. */
   private bodyCache: { revision: number; text: string } | undefined;
 
