@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { IosConfigError } from '../ios/index.js';
 import { runDiff, type DiffFormat } from './commands/diff.js';
+import type { LabStartOptions } from './commands/lab.js';
+import { ConfigFileError } from '../config/config-file-error.js';
 import { ExitCode, InputError } from './exit-codes.js';
 
 // dist/cli/main.js and src/cli/main.ts both sit two levels below package.json.
@@ -32,6 +34,22 @@ function buildProgram(): Command {
       process.exitCode = await runDiff(running, intended, { ...opts, color }, (text) => process.stdout.write(text));
     });
 
+  const lab = program.command('lab').description('Simulated IOS devices (SSH and Telnet) to try CatNet without hardware.');
+  lab
+    .command('start')
+    .description('Start simulated devices on 127.0.0.1 and keep them running until Ctrl-C.')
+    .option('--devices <n>', 'number of devices with generated configs (default 3)')
+    .option('--base-port <port>', 'first SSH port; Telnet ports follow the SSH ones (0: any free port)', '10001')
+    .option('--file <lab.yaml>', 'devices, configs and faults from a lab file')
+    .option('--write-inventory <path>', 'write an inventory snippet for the running lab')
+    .option('--lines <n>', 'size of generated configs, in lines', '300')
+    .option('--host-key-dir <dir>', 'where the devices keep their SSH host keys', '.catnet/lab/host-keys')
+    .action(async (opts: LabStartOptions) => {
+      // Imported on use: the lab (ssh2 and all) is not loaded for the other commands.
+      const { runLabStart } = await import('./commands/lab.js');
+      process.exitCode = await runLabStart(opts, (text) => process.stdout.write(text));
+    });
+
   return program;
 }
 
@@ -48,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0; every usage mistake is bad input.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
     }
-    if (error instanceof InputError || error instanceof IosConfigError) {
+    if (error instanceof InputError || error instanceof IosConfigError || error instanceof ConfigFileError) {
       process.stderr.write(`catnet: ${error.message}\n`);
       return ExitCode.badInput;
     }

@@ -5,25 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
+import { ConfigFileError } from './config-file-error.js';
 import { locateField, type FieldPath } from './yaml-locate.js';
 
-export interface ConfigProblem {
-  line: number | undefined;
-  /** `devices[1].port`, or '' for the whole document. */
-  field: string;
-  message: string;
-}
-
-/** A config file that cannot be used; `message` lists every problem, one per line. */
-export class ConfigFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: ConfigProblem[],
-  ) {
-    super(problems.map((p) => `${file}${p.line === undefined ? '' : `:${p.line}`}: ${p.field === '' ? '' : `${p.field}: `}${p.message}`).join('\n'));
-    this.name = 'ConfigFileError';
-  }
-}
+export { ConfigFileError, type ConfigProblem } from './config-file-error.js';
 
 export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
   let text: string;

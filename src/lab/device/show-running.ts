@@ -20,17 +20,17 @@ export function iosTime(at: Date): string {
 /** The config body, from the first `!` to `end`: what startup-config keeps. */
 export function renderRunningBody(running: readonly ConfigNode[]): string {
   const out: string[] = ['!'];
-  let previousWord = '';
+  let previous: { word: string; isSection: boolean } | undefined;
   for (const node of running) {
     const isSection = node.children.length > 0 || node.body !== undefined;
     const word = firstWord(node.text);
-    if (out[out.length - 1] !== '!' && (isSection || word !== previousWord)) out.push('!');
+    // IOS prints `line con 0`, `line aux 0` and `line vty …` back to back.
+    const grouped = previous !== undefined && word === previous.word && (word === 'line' || (!isSection && !previous.isSection));
+    if (previous !== undefined && !grouped) out.push('!');
     writeNode(node, 0, out);
-    if (isSection) out.push('!');
-    previousWord = word;
+    previous = { word, isSection };
   }
-  if (out[out.length - 1] !== '!') out.push('!');
-  out.push('end', '');
+  out.push('!', 'end', '');
   return out.join('\n');
 }
 

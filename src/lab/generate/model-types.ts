@@ -145,6 +145,8 @@ export interface VtyLines {
   /** Minutes and seconds; `10 0` is the default and is not displayed. */
   execTimeout: [number, number];
   accessClass?: string;
+  /** `transport input` protocols; default `ssh`. */
+  transportInput?: string;
 }
 
 export interface DeviceModel {

@@ -115,7 +115,7 @@ function vtyNode(vty: VtyLines): DocNode {
     ...(vty.accessClass === undefined ? [] : [leaf(`access-class ${vty.accessClass} in`)]),
     ...timeout(vty.execTimeout),
     leaf('login local'),
-    leaf('transport input ssh'),
+    leaf(`transport input ${vty.transportInput ?? 'ssh'}`),
   ]);
 }
 
