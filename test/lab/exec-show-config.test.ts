@@ -1,6 +1,7 @@
 // show running-config (whole, one interface, filtered), show startup-config and show version.
 
 import { describe, expect, it } from 'vitest';
+import { outputLines } from '../../src/lab/shell/contracts.js';
 import { uptime } from '../../src/lab/shell/exec/show-version.js';
 import { CORE_1, GENERATED_R1, execHarness } from '../support/exec-device.js';
 
@@ -10,8 +11,10 @@ describe('show running-config', () => {
   it('prints the device running config, paged', () => {
     const lab = execHarness(GENERATED_R1);
     lab.device.touched('netops');
-    expect(lab.run('show running-config')).toEqual({ output: lines(lab.device.showRunning()), paged: true });
-    expect(lab.run('sh run').output).toEqual(lines(lab.device.showRunning()));
+    const result = lab.run('show running-config');
+    expect(result.paged).toBe(true);
+    expect(outputLines(result.output)).toEqual(lines(lab.device.showRunning()));
+    expect(outputLines(lab.run('sh run').output)).toEqual(lines(lab.device.showRunning()));
   });
 
   it.each<[string, (line: string) => boolean]>([
@@ -82,7 +85,9 @@ describe('show startup-config', () => {
   it('prints the saved config under its size', () => {
     const lab = execHarness(CORE_1);
     const saved = lab.device.startup;
-    expect(lab.run('show startup-config')).toEqual({ output: [`Using ${Buffer.byteLength(saved)} out of 262136 bytes`, ...lines(saved)], paged: true });
+    const result = lab.run('show startup-config');
+    expect(result.paged).toBe(true);
+    expect(outputLines(result.output)).toEqual([`Using ${Buffer.byteLength(saved)} out of 262136 bytes`, ...lines(saved)]);
   });
 
   it('says when there is none', () => {

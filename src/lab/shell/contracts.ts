@@ -55,7 +55,11 @@ export function cliErrorMessage(error: CliError): string {
   }
 }
 
-/** What one entered line did. `output` lines have no line ends; the session adds `\r\n`. */
+/**
+ * What one entered line did. `output` lines have no line ends; the session adds `\r\n`. An entry
+ * may hold several lines joined by `\n`: a whole show run is passed as one, as splitting and
+ * re-joining 5k-line outputs per login is what a busy lab would spend its time on.
+ */
 export interface LineResult {
   output: string[];
   error?: CliError;
@@ -64,6 +68,11 @@ export interface LineResult {
    * line to `collect` instead, without a prompt, until it returns a result without `pending`.
    */
   pending?: { collect(line: string): LineResult };
+}
+
+/** The output as single lines, for whatever works line by line (paging, `| include`). */
+export function outputLines(output: readonly string[]): string[] {
+  return output.some((entry) => entry.includes('\n')) ? output.flatMap((entry) => entry.split('\n')) : [...output];
 }
 
 /** Interprets configuration-mode lines for one session. */

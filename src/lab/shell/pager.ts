@@ -2,6 +2,8 @@
 // rows minus the one the `--More--` line takes; a line wider than `terminal width` takes several
 // rows. Space shows the next screenful, Enter one more line, anything else stops.
 
+import { outputLines } from './contracts.js';
+
 /** What IOS writes at the bottom of a screenful. */
 export const MORE_PROMPT = ' --More-- ';
 /** What IOS writes to wipe the `--More--` out before going on: back, blank, back. */
@@ -18,16 +20,19 @@ export function pagerKey(char: string): PagerKey {
 
 export class Pager {
   private next = 0;
+  private readonly lines: readonly string[];
 
   /**
    * @param length `terminal length` (rows of the screen, at least 2 to be useful)
    * @param width `terminal width`; 0 means lines never wrap
    */
   constructor(
-    private readonly lines: readonly string[],
+    output: readonly string[],
     private readonly length: number,
     private readonly width: number,
-  ) {}
+  ) {
+    this.lines = outputLines(output);
+  }
 
   get done(): boolean {
     return this.next >= this.lines.length;

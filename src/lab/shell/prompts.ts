@@ -52,7 +52,7 @@ export function sessionBanners(device: LabDevice, motdShown: boolean): string {
 
 /** Lines as written to a terminal: each ended by CRLF. */
 export function terminalLines(lines: readonly string[]): string {
-  let text = '';
-  for (const line of lines) text += `${line}\r\n`;
-  return text;
+  if (lines.length === 0) return '';
+  // Entries may hold several lines (see LineResult): one native pass turns every end into CRLF.
+  return `${lines.join('\n').replace(/\r?\n/g, '\r\n')}\r\n`;
 }

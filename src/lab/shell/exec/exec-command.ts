@@ -25,7 +25,8 @@ export interface ExecCommand {
 
 /** A result that prints `text` (lines joined by `\n`, as IOS texts are written here). */
 export function printed(...texts: string[]): ExecResult {
-  return { output: texts.flatMap(textLines) };
+  // Each text stays one multi-line entry (see LineResult): no split of a whole show run.
+  return { output: texts.map((text) => (text.endsWith('\n') ? text.slice(0, -1) : text)) };
 }
 
 /** The lines of a text; a final line end does not make an empty last line (`''` is one blank line). */

@@ -4,7 +4,7 @@
 // flash, the archive, a pending revert) lives on the device.
 
 import type { LabDevice } from '../../device/lab-device.js';
-import type { CliError, ExecContext, ExecInterpreter, ExecResult } from '../contracts.js';
+import { outputLines, type CliError, type ExecContext, type ExecInterpreter, type ExecResult } from '../contracts.js';
 import { compileGrammar, matchCommand, type MatchResult } from '../grammar/grammar.js';
 import { failed, wordOffset, type ExecCommand } from './exec-command.js';
 import { EXEC_COMMANDS } from './exec-grammar.js';
@@ -35,7 +35,7 @@ function runExecLine(device: LabDevice, line: string, context: ExecContext): Exe
   }
   const result = action.run({ device, context, args: match.args, line: command });
   if (!action.show || result.error) return result;
-  return { ...result, paged: true, output: outputFilter ? outputFilter(result.output) : result.output };
+  return { ...result, paged: true, output: outputFilter ? outputFilter(outputLines(result.output)) : result.output };
 }
 
 /**
