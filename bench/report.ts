@@ -38,8 +38,13 @@ export function printTable(results: BenchResult[]): void {
   for (const row of rows) console.log(line(row));
 }
 
-export function writeResults(path: string, results: BenchResult[]): void {
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version };
+/** Load average over the last minute. */
+export function loadAverage(): number {
+  return round(os.loadavg()[0] ?? 0);
+}
+
+export function writeResults(path: string, results: BenchResult[], load?: { before: number; after: number }): void {
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, load };
   writeFileSync(path, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results }, null, 2)}\n`);
 }
 

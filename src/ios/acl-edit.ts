@@ -2,8 +2,9 @@
 // never deleted and re-created (that would leave the interface or vty unprotected), and a
 // numbered list never gets `no access-list N <entry>` (IOS deletes the whole list for it).
 
-import { diffArrays } from 'diff';
-import { numberedAclKind } from './normalize.js';
+// Only the array diff: the package index loads its twenty-odd modules, at every CLI start.
+import { diffArrays } from 'diff/lib/diff/array.js';
+import { numberedAclKind } from './normalize-lists.js';
 import type { Block } from './remediate.js';
 import type { ConfigNode, PlanCommand } from './types.js';
 

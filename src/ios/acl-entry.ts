@@ -32,7 +32,6 @@ export const PROTOCOL_NAMES: ReadonlyMap<number, string> = new Map([
 const PORT_NAMES = new Set([...TCP_PORT_NAMES.values(), ...UDP_PORT_NAMES.values()]);
 
 const DIGITS = /^\d+$/;
-const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** Working state of one rewrite: the tokens, the output so far, and whether anything changed. */
 interface Walk {
@@ -114,16 +113,23 @@ function address(w: Walk, standard: boolean): boolean {
   const wildcard = wildcardText === undefined ? undefined : ipv4(wildcardText);
   if (wildcard === undefined) {
     if (!standard) return false;
-    emit(w, formatIpv4(addr), 1);
+    quad(w, addr, addr);
     return true;
   }
   if (wildcard === 0) emit(w, standard ? formatIpv4(addr) : `host ${formatIpv4(addr)}`, 2);
   else if (wildcard === 0xffffffff) emit(w, 'any', 2);
   else {
-    emit(w, formatIpv4((addr & ~wildcard) >>> 0), 1);
-    emit(w, formatIpv4(wildcard), 1);
+    quad(w, addr, (addr & ~wildcard) >>> 0);
+    quad(w, wildcard, wildcard);
   }
   return true;
+}
+
+/** Writes `value` for the next token, a dotted quad read as `read`: as written if it is the display form. */
+function quad(w: Walk, read: number, value: number): void {
+  const token = w.tokens[w.i] as string;
+  if (value === read && !hasLeadingZero(token)) copy(w, 1);
+  else emit(w, formatIpv4(value), 1);
 }
 
 /** An optional port match: `eq|neq|lt|gt P` (`eq`/`neq` may list several) or `range P P`. */
@@ -150,15 +156,34 @@ function port(w: Walk, table: ReadonlyMap<number, string>): void {
 
 /** A dotted quad as an unsigned 32-bit number; undefined if the text is not one. */
 function ipv4(text: string): number | undefined {
-  const m = DOTTED_QUAD.exec(text);
-  if (!m) return undefined;
+  // By hand, not by regex: this runs for every address of every ACL entry.
   let value = 0;
-  for (let k = 1; k <= 4; k++) {
-    const octet = Number(m[k]);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return undefined;
+      octet = octet * 10 + (c - 48);
+    } else if (c === 46 && digits > 0 && dots < 3 && octet <= 255) {
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else {
+      return undefined;
+    }
   }
-  return value;
+  return dots === 3 && digits > 0 && octet <= 255 ? value * 256 + octet : undefined;
+}
+
+/** `010.1.1.1`: a form IOS never displays. */
+function hasLeadingZero(quad: string): boolean {
+  for (let k = 0; k + 1 < quad.length; k++) {
+    if (quad.charCodeAt(k) === 48 && (k === 0 || quad.charCodeAt(k - 1) === 46) && quad.charCodeAt(k + 1) !== 46) return true;
+  }
+  return false;
 }
 
 function formatIpv4(value: number): string {

@@ -85,7 +85,8 @@ export function firstIndex(nodes: ConfigNode[]): (text: string) => number | unde
 }
 
 function alignNode(node: ConfigNode, ref: ConfigNode | undefined, order: Order): ConfigNode {
-  if (node.children.length === 0) return node;
+  // A node the two trees share (see pair.ts) is aligned to itself already.
+  if (node.children.length === 0 || node === ref) return node;
   const children = alignLevel(node.children, ref?.children ?? [], node.text, order);
   return children.every((child, k) => child === node.children[k]) ? node : { ...node, children };
 }

@@ -4,7 +4,7 @@ export { IosConfigError, type IosErrorKind } from './errors.js';
 export { parseConfig, type ParseOptions } from './parse.js';
 export { normalizeConfig, canonicalLine, type IgnoreRule, type NormalizeOptions } from './normalize.js';
 export { remediate } from './remediate.js';
-export { planConfig, planTrees, prepareConfig, type PlanOptions } from './plan.js';
+export { planConfig, planTrees, prepareConfig, preparePair, type PlanOptions } from './plan.js';
 export { renderDeviceCommands, renderHumanCommands } from './render.js';
 export { predictConfig, PredictError } from './predict.js';
 export { converged } from './converged.js';

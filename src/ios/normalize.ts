@@ -2,8 +2,9 @@
 // Drops what is not configuration, canonicalises names and lists, applies ignore rules.
 
 import { expandCommonAbbreviations } from './abbreviations.js';
-import { canonicalAclEntry } from './acl-entry.js';
 import { canonicalizeInterfaceRefs } from './interface-names.js';
+import { addMerged, SeenTexts } from './merge-lines.js';
+import { canonicalNumberedAclLine, namedAclKind, needsLinesAround, normalizeAclEntries, normalizeTopLevelLists } from './normalize-lists.js';
 import type { Platform } from './platform.js';
 import { ciscoIos } from './platforms/cisco-ios.js';
 import type { ConfigNode, ConfigTree } from './types.js';
@@ -49,14 +50,88 @@ function volatileRegex(platform: Platform): RegExp {
   return re;
 }
 
-const NAMED_ACL = /^ip access-list (standard|extended) (\S+)$/;
-const NUMBERED_ACL_LINE = /^access-list (\d+) (.+)$/;
-const PREFIX_LIST_ENTRY = /^(ip|ipv6) prefix-list (\S+) (?:seq (\d+) )?((?:permit|deny) .+)$/;
-
 export function normalizeConfig(tree: ConfigTree, options: NormalizeOptions = {}): ConfigTree {
+  const blocks = new BlockNormalizer(options);
+  return blocks.tree(tree.children.map((node) => blocks.block(node)));
+}
+
+/**
+ * Normalisation block by block, for two configs prepared as a pair (pair.ts): a top-level block
+ * is a function of its own lines, so one node can serve both configs, and its children can wait
+ * until something reads them (header()). Top-level lists and duplicates are config-wide (tree()).
+ */
+export class BlockNormalizer {
+  private readonly ctx: Context;
+  /** Blocks whose header is normalised, with what gives their children as parsed. */
+  private readonly deferred = new Map<ConfigNode, () => ConfigNode[]>();
+  /** Whether a block needs the lines around it for its form (see normalizeTopLevelLists). */
+  private contextual = false;
+
+  constructor(options: NormalizeOptions) {
+    this.ctx = contextOf(options);
+  }
+
+  /** A top-level block, all of it; undefined when it is dropped. */
+  block(node: ConfigNode): ConfigNode | undefined {
+    return this.noted(normalizeNode(node, undefined, [], this.ctx));
+  }
+
+  /**
+   * A top-level block, its header only; `children` gives what is under it as parsed, which
+   * complete() normalises. The caller knows there is nothing under it when it gives none.
+   */
+  header(node: ConfigNode, children: (() => ConfigNode[]) | undefined): ConfigNode | undefined {
+    const text = lineText(node.text, undefined, [], this.ctx);
+    if (text === undefined) return undefined;
+    const normalized = this.ctx.inPlace ? node : { ...node };
+    normalized.text = text;
+    if (children) this.deferred.set(normalized, children);
+    return this.noted(normalized);
+  }
+
+  private noted(node: ConfigNode | undefined): ConfigNode | undefined {
+    if (node && !this.contextual && needsLinesAround(node.text)) this.contextual = true;
+    return node;
+  }
+
+  /**
+   * The config made of these blocks: duplicates merged, top-level lists in IOS's form.
+   * `seen` receives the blocks' texts; `distinct` says no two blocks have one text (the caller
+   * knows: no merging to do).
+   */
+  tree(blocks: Array<ConfigNode | undefined>, seen?: SeenTexts, distinct = false): ConfigTree {
+    const out: ConfigNode[] = [];
+    const texts = seen ?? (blocks.length > 16 ? new SeenTexts() : undefined);
+    for (let k = 0; k < blocks.length; k++) {
+      const node = blocks[k];
+      if (!node) continue;
+      if (distinct) out.push(node);
+      else addMerged(out, texts, node, this.complete);
+    }
+    // Checked block by block above: most configs need no pass over all their lines here.
+    return { children: this.contextual ? normalizeTopLevelLists(out, this.complete) : out };
+  }
+
+  /** Normalises the children of a block given to header(); nothing for any other node. */
+  readonly complete = (node: ConfigNode): void => {
+    const children = this.deferred.get(node);
+    if (!children) return;
+    this.deferred.delete(node);
+    const parsed = children();
+    // A block with only comments or terminators under it has no children.
+    if (parsed.length > 0) node.children = normalizeLevel(parsed, node.text, this.ctx.needsAncestors ? [node.text] : [], this.ctx);
+  };
+
+  /** Completes every block given to header(). */
+  completeAll(): void {
+    for (const node of this.deferred.keys()) this.complete(node);
+  }
+}
+
+function contextOf(options: NormalizeOptions): Context {
   const platform = options.platform ?? ciscoIos;
   const ignore = options.ignore ?? [];
-  const ctx: Context = {
+  return {
     platform,
     volatile: volatileRegex(platform),
     ignore,
@@ -64,8 +139,6 @@ export function normalizeConfig(tree: ConfigTree, options: NormalizeOptions = {}
     ignoreVersion: options.ignoreVersion ?? false,
     inPlace: options.inPlace ?? false,
   };
-  const top = normalizeLevel(tree.children, undefined, [], ctx);
-  return { children: normalizeTopLevelLists(top) };
 }
 
 /** The canonical text of one line: single spaces, expanded keywords, full interface names. */
@@ -74,50 +147,47 @@ export function canonicalLine(text: string): string {
   return canonicalizeInterfaceRefs(expandCommonAbbreviations(collapsed));
 }
 
-function normalizeLevel(nodes: ConfigNode[], parent: string | undefined, ancestors: string[], ctx: Context): ConfigNode[] {
+/** The children of section `parent`. */
+function normalizeLevel(nodes: ConfigNode[], parent: string, ancestors: string[], ctx: Context): ConfigNode[] {
   const out: ConfigNode[] = [];
-  const hidden = parent === undefined ? [] : ctx.platform.hiddenDefaults.filter((h) => h.scope.test(parent));
-  // Small sections (the vast majority) find duplicates by a scan: cheaper than a Map.
-  const byText = nodes.length > 16 ? new Map<string, ConfigNode>() : undefined;
+  // Small sections (the vast majority) find duplicates by a scan: cheaper than a set.
+  const byText = nodes.length > 16 ? new SeenTexts() : undefined;
   // Indexed loops: hot on large configs, and for…of deoptimises here when the process is cold.
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as ConfigNode;
-    const text = canonicalLine(node.text);
-    if (isDropped(text, parent, ancestors, ctx)) continue;
-    const children =
-      node.children.length > 0
-        ? normalizeLevel(node.children, text, ctx.needsAncestors ? [...ancestors, text] : ancestors, ctx)
-        : ctx.inPlace
-          ? node.children // the parser's own empty array: one allocation fewer per line
-          : [];
-    const existing = byText ? byText.get(text) : findByText(out, text);
-    if (existing) {
-      // IOS merges a section entered twice; a repeated line is one line.
-      existing.children = mergeChildren(existing.children, children);
-      if (node.body !== undefined) existing.body = node.body;
-      continue;
-    }
-    let normalized: ConfigNode;
-    if (ctx.inPlace) {
-      normalized = node;
-      node.text = text;
-      node.children = children;
-    } else {
-      normalized = { text, line: node.line, children };
-      if (node.body !== undefined) normalized.body = node.body;
-    }
-    byText?.set(text, normalized);
-    out.push(normalized);
+    const node = normalizeNode(nodes[i] as ConfigNode, parent, ancestors, ctx);
+    if (node) addMerged(out, byText, node);
   }
-  if (parent === undefined) return out;
+  const hidden = ctx.platform.hiddenDefaults.filter((h) => h.scope.test(parent));
   // After the section's own canonical forms: merging trunk VLAN lines can yield the default.
   const children = normalizeSectionChildren(parent, out);
   return hidden.length === 0 ? children : children.filter((n) => !hidden.some((h) => h.match.test(n.text)));
 }
 
-function findByText(nodes: ConfigNode[], text: string): ConfigNode | undefined {
-  for (let i = 0; i < nodes.length; i++) if ((nodes[i] as ConfigNode).text === text) return nodes[i];
-  return undefined;
+/** One line and everything under it; undefined when it is dropped. */
+function normalizeNode(node: ConfigNode, parent: string | undefined, ancestors: string[], ctx: Context): ConfigNode | undefined {
+  const text = lineText(node.text, parent, ancestors, ctx);
+  if (text === undefined) return undefined;
+  const children =
+    node.children.length > 0
+      ? normalizeLevel(node.children, text, ctx.needsAncestors ? [...ancestors, text] : ancestors, ctx)
+      : ctx.inPlace
+        ? node.children // the parser's own empty array: one allocation fewer per line
+        : [];
+  if (ctx.inPlace) {
+    node.text = text;
+    node.children = children;
+    return node;
+  }
+  const normalized: ConfigNode = { text, line: node.line, children };
+  if (node.body !== undefined) normalized.body = node.body;
+  return normalized;
+}
+
+/** A line's canonical text (numbered ACL entries, which are top-level, in IOS's form); undefined if dropped. */
+function lineText(raw: string, parent: string | undefined, ancestors: string[], ctx: Context): string | undefined {
+  const text = canonicalLine(raw);
+  if (isDropped(text, parent, ancestors, ctx)) return undefined;
+  return parent === undefined && text.startsWith('access-list ') ? canonicalNumberedAclLine(text) : text;
 }
 
 function isDropped(text: string, parent: string | undefined, ancestors: string[], ctx: Context): boolean {
@@ -131,110 +201,15 @@ function isDropped(text: string, parent: string | undefined, ancestors: string[]
   return false;
 }
 
-function mergeChildren(a: ConfigNode[], b: ConfigNode[]): ConfigNode[] {
-  const merged = [...a];
-  const byText = new Map(a.map((node) => [node.text, node]));
-  for (const node of b) {
-    const existing = byText.get(node.text);
-    if (!existing) {
-      merged.push(node);
-      byText.set(node.text, node);
-    } else {
-      existing.children = mergeChildren(existing.children, node.children);
-    }
-  }
-  return merged;
-}
-
 function normalizeSectionChildren(header: string, children: ConfigNode[]): ConfigNode[] {
   if (header.startsWith('interface ') && children.some((c) => c.text.startsWith('switchport trunk allowed vlan'))) {
     return mergeTrunkAllowedVlanLines(children.map((c) => c.text)).map((text) => ({ text, line: lineOf(children, text), children: [] }));
   }
-  const acl = NAMED_ACL.exec(header);
-  if (acl) return normalizeAclEntries(children, acl[1] as 'standard' | 'extended');
+  const acl = namedAclKind(header);
+  if (acl) return normalizeAclEntries(children, acl);
   return children;
 }
 
 function lineOf(children: ConfigNode[], text: string): number {
   return children.find((c) => c.text === text)?.line ?? children[0]?.line ?? 0;
-}
-
-/**
- * Named ACL entries in sequence order, without their numbers (classic IOS show run prints none;
- * order is what counts), in IOS's display form.
- */
-function normalizeAclEntries(entries: ConfigNode[], kind: 'standard' | 'extended'): ConfigNode[] {
-  let last = 0;
-  const numbered = entries.map((node, index) => {
-    const m = /^(\d+) (.+)$/.exec(node.text);
-    const seq = m ? Number(m[1]) : last + 10;
-    last = Math.max(last, seq);
-    return { seq, index, node: { ...node, text: canonicalAclEntry(m ? (m[2] as string) : node.text, kind) } };
-  });
-  numbered.sort((x, y) => x.seq - y.seq || x.index - y.index);
-  const seen = new Set<string>();
-  const out: ConfigNode[] = [];
-  for (const { node } of numbered) {
-    if (seen.has(node.text)) continue;
-    seen.add(node.text);
-    out.push(node);
-  }
-  return out;
-}
-
-export function numberedAclKind(num: number): 'standard' | 'extended' | undefined {
-  if ((num >= 1 && num <= 99) || (num >= 1300 && num <= 1999)) return 'standard';
-  if ((num >= 100 && num <= 199) || (num >= 2000 && num <= 2699)) return 'extended';
-  return undefined;
-}
-
-/**
- * Numbered ACLs in display form (also when written as `ip access-list standard 10`), and
- * prefix-list entries with the sequence numbers IOS assigns when none is given.
- */
-function normalizeTopLevelLists(nodes: ConfigNode[]): ConfigNode[] {
-  const out: ConfigNode[] = [];
-  let rewritten = false;
-  const lastSeq = new Map<string, number>();
-  const rewrite = (node: ConfigNode, text: string): ConfigNode => {
-    if (text === node.text) return node;
-    rewritten = true;
-    return { ...node, text };
-  };
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as ConfigNode;
-    if (!node.text.includes('-list ')) {
-      // Neither an ACL nor a prefix-list: the common case, no regex needed.
-      out.push(node);
-      continue;
-    }
-    const named = NAMED_ACL.exec(node.text);
-    if (named && /^\d+$/.test(named[2] as string)) {
-      rewritten = true;
-      for (const entry of node.children) out.push({ text: `access-list ${named[2]} ${entry.text}`, line: entry.line, children: [] });
-      continue;
-    }
-    const numbered = NUMBERED_ACL_LINE.exec(node.text);
-    if (numbered) {
-      const kind = numberedAclKind(Number(numbered[1]));
-      out.push(kind ? rewrite(node, `access-list ${numbered[1]} ${canonicalAclEntry(numbered[2] as string, kind)}`) : node);
-      continue;
-    }
-    const prefix = PREFIX_LIST_ENTRY.exec(node.text);
-    if (prefix) {
-      const list = `${prefix[1]} prefix-list ${prefix[2]}`;
-      const seq = prefix[3] ? Number(prefix[3]) : (lastSeq.get(list) ?? 0) + 5;
-      lastSeq.set(list, Math.max(seq, lastSeq.get(list) ?? 0));
-      out.push(prefix[3] ? node : rewrite(node, `${list} seq ${seq} ${prefix[4]}`));
-      continue;
-    }
-    out.push(node);
-  }
-  // Lines were unique before; only a rewritten line can now repeat another one.
-  return rewritten ? dedupe(out) : out;
-}
-
-function dedupe(nodes: ConfigNode[]): ConfigNode[] {
-  const seen = new Set<string>();
-  return nodes.filter((node) => !seen.has(node.text) && seen.add(node.text) !== undefined);
 }

@@ -1,6 +1,8 @@
 // IOS configuration text → tree. Sections come from relative indentation; banners and
 // certificate blocks are read whole. Bad input is an IosConfigError naming the line.
 
+import { BlockMatcher, type BlockSpans } from './block-match.js';
+import { isEnd, isSkipped, isTerminator, Lines, lineSeparator } from './config-lines.js';
 import { IosConfigError } from './errors.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
@@ -9,129 +11,207 @@ export interface ParseOptions {
   source?: string;
 }
 
-/** Lines that close a section or the config: structure, not configuration. */
-const TERMINATORS = new Set([
-  'exit',
-  'exit-address-family',
-  'exit-peer-policy',
-  'exit-peer-session',
-  'exit-vrf',
-  'exit-service-insertion',
-  'quit',
-]);
-
 const BANNER = /^banner (motd|login|exec|incoming|slip-ppp|prompt-timeout|config-save)(?: (.*))?$/;
 const ETX = '\x03';
 
-interface Open {
-  node: ConfigNode | undefined; // undefined: the top level
-  indent: number;
-  childIndent: number | undefined;
-  children: ConfigNode[];
+type Fail = (message: string, line?: number) => never;
+
+/** A parse that also says where each top-level block is, for planning a pair (pair.ts). */
+export interface ParsedBlocks extends BlockSpans {
+  /** The top-level nodes; undefined for a block that is the same as a known one (`same`). */
+  nodes: Array<ConfigNode | undefined>;
+  /** For each block: the index of the known block written the same, or -1. */
+  same: number[];
 }
 
+/** The children of every line without any, in trees from parseBlocks: one array, not 100k. */
+export const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
+
 export function parseConfig(text: string, options: ParseOptions = {}): ConfigTree {
+  return { children: parse(text, options, { shareEmpty: false }).nodes as ConfigNode[] };
+}
+
+export interface BlocksOptions extends ParseOptions {
+  /** A parsed config whose blocks are not parsed again where this text has them too. */
+  known?: BlockSpans;
+  /** Top-level lines only (the rest is checked, not kept): parseBlock gives a block whole. */
+  headersOnly?: boolean;
+}
+
+/**
+ * parseConfig, with the place of each top-level block in the text. A block written exactly
+ * like a block of `known` (line for line, ending where it ends) is not parsed again: its node
+ * is undefined and `same` names the known block, whose tree it would be. Lines without
+ * children share one frozen empty array (NO_CHILDREN).
+ */
+export function parseBlocks(text: string, options: BlocksOptions): ParsedBlocks {
+  return parse(text, options, { shareEmpty: true, known: options.known, headersOnly: options.headersOnly });
+}
+
+/** Block `b` of a config parsed by parseBlocks, whole (its text was checked then). */
+export function parseBlock(blocks: ParsedBlocks, b: number): ConfigNode {
+  const text = blocks.text.slice(blocks.start[b], blocks.stop[b]);
+  const mode = { shareEmpty: true, separator: blocks.separator, firstLine: blocks.first[b] as number };
+  return parse(text, {}, mode).nodes[0] as ConfigNode;
+}
+
+interface Mode {
+  shareEmpty: boolean;
+  known?: BlockSpans | undefined;
+  headersOnly?: boolean | undefined;
+  /** For a block parsed on its own: the line separator of its text, and its first line number. */
+  separator?: string;
+  firstLine?: number;
+}
+
+function parse(text: string, options: ParseOptions, mode: Mode): ParsedBlocks {
   const { source } = options;
-  const fail = (message: string, line?: number): never => {
+  const { known, shareEmpty, headersOnly } = mode;
+  const fail: Fail = (message, line) => {
     throw new IosConfigError('parse', message, line, source);
   };
   if (text.includes('\0')) fail('binary data (NUL bytes) is not an IOS configuration');
   // A UTF-8 byte order mark (Windows editors) would otherwise be part of the first line.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
 
-  // Split on \n and trim \r per line: faster than a regex split on 100k-line configs.
-  const lines = (text.includes('\r') && !text.includes('\n') ? text.split('\r') : text.split('\n'));
-  const root: ConfigNode[] = [];
-  const stack: Open[] = [{ node: undefined, indent: -1, childIndent: undefined, children: root }];
+  const lines = new Lines(text, mode.separator ?? lineSeparator(text));
+  const lineOffset = mode.firstLine ?? 0;
+  const out: ParsedBlocks = { text, separator: lines.separator, headers: [], start: [], stop: [], first: [], last: [], nodes: [], same: [] };
+  const matcher = known ? new BlockMatcher(known, text, lines.separator) : undefined;
+  // The open sections, top level first, as parallel arrays: no object per line. A level's
+  // child indentation is fixed by its first line (-1: none yet).
+  const open: Array<ConfigNode | undefined> = [undefined];
+  const indents: number[] = [-1];
+  const childIndents: number[] = [-1];
+  let depth = 0;
 
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] as string;
-    const content = raw.trim(); // also drops the \r of \r\n line ends
-    if (content === '' || content.startsWith('!')) continue;
-    const lineNo = i + 1;
-    const indent = leadingWhitespace(raw);
-    if (indent === 0 && content === 'end') {
-      rejectContentAfterEnd(lines, i, fail);
+  while (lines.next()) {
+    const content = lines.content();
+    if (isSkipped(content)) continue;
+    const lineNo = lines.index + lineOffset + 1;
+    const indent = lines.indent();
+    if (isEnd(content, indent)) {
+      rejectContentAfterEnd(lines, fail);
       break;
     }
-    if (TERMINATORS.has(content)) continue;
-
-    while ((stack[stack.length - 1] as Open).indent >= indent) stack.pop();
-    const parent = stack[stack.length - 1] as Open;
-    // The first line of a level fixes its indentation (a file indented as a whole is fine);
-    // a line between two known levels belongs to neither.
-    parent.childIndent ??= indent;
-    if (parent.childIndent !== indent) {
-      const where = parent.node ? `the other lines of section "${parent.node.text}"` : 'the top-level lines';
-      fail(`impossible indentation: ${indent} columns, but ${where} use ${parent.childIndent}`, lineNo);
+    if (isTerminator(content)) {
+      // Inside a block, a terminator is part of its text (a top-level one is not).
+      if ((childIndents[0] as number) >= 0 && indent > (childIndents[0] as number)) endBlock(out, lines);
+      continue;
     }
 
-    const node: ConfigNode = { text: content, line: lineNo, children: [] };
-    parent.children.push(node);
+    while ((indents[depth] as number) >= indent) depth--;
+    const parent = open[depth];
+    // The first line of a level fixes its indentation (a file indented as a whole is fine);
+    // a line between two known levels belongs to neither.
+    if (childIndents[depth] === -1) childIndents[depth] = indent;
+    if (childIndents[depth] !== indent) {
+      const where = parent ? `the other lines of section "${parent.text}"` : 'the top-level lines';
+      fail(`impossible indentation: ${indent} columns, but ${where} use ${childIndents[depth]}`, lineNo);
+    }
+    if (parent === undefined) {
+      const same = matcher ? matcher.match(content, lines.start, indent) : -1;
+      out.headers.push(content);
+      out.start.push(lines.start);
+      out.first.push(lines.index);
+      out.same.push(same);
+      out.stop.push(lines.end);
+      out.last.push(lines.index);
+      if (same >= 0) {
+        skipRun(out, known as BlockSpans, same, (matcher as BlockMatcher).runLength, lines);
+        continue;
+      }
+    }
+    const node: ConfigNode = { text: content, line: lineNo, children: shareEmpty ? NO_CHILDREN : [] };
+    if (parent === undefined) out.nodes.push(node);
+    else if (!headersOnly) addChild(parent, node);
 
     const banner = content.startsWith('banner ') ? BANNER.exec(content) : null;
     if (banner) {
-      i = readBanner(lines, i, banner[1] as string, banner[2] ?? '', node, fail);
-      continue;
+      readBanner(lines, banner[1] as string, banner[2] ?? '', node, fail);
+    } else if (content.startsWith('certificate ') && parent?.text.startsWith('crypto pki certificate chain')) {
+      readCertificate(lines, node, fail);
+    } else {
+      depth++;
+      open[depth] = node;
+      indents[depth] = indent;
+      childIndents[depth] = -1;
     }
-    if (content.startsWith('certificate ') && parent.node?.text.startsWith('crypto pki certificate chain')) {
-      i = readCertificate(lines, i, node, fail);
-      continue;
-    }
-    stack.push({ node, indent, childIndent: undefined, children: node.children });
+    endBlock(out, lines);
   }
-  return { children: root };
+  return out;
+}
+
+function addChild(parent: ConfigNode, node: ConfigNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [node];
+  else parent.children.push(node);
+}
+
+/** The current top-level block goes on to the end of the current line. */
+function endBlock(out: ParsedBlocks, lines: Lines): void {
+  out.stop[out.stop.length - 1] = lines.end;
+  out.last[out.last.length - 1] = lines.index;
+}
+
+/**
+ * Records the blocks of a run matched to known blocks `b`… (the first one is recorded from its
+ * header already) and moves the reader to the last line of the run.
+ */
+function skipRun(out: ParsedBlocks, known: BlockSpans, b: number, count: number, lines: Lines): void {
+  const offset = lines.start - (known.start[b] as number);
+  const shift = lines.index - (known.first[b] as number);
+  for (let k = b; k < b + count; k++) {
+    if (k > b) {
+      out.headers.push(known.headers[k] as string);
+      out.start.push((known.start[k] as number) + offset);
+      out.first.push((known.first[k] as number) + shift);
+      out.same.push(k);
+      out.stop.push(0);
+      out.last.push(0);
+    }
+    out.nodes.push(undefined);
+    out.stop[out.stop.length - 1] = (known.stop[k] as number) + offset;
+    out.last[out.last.length - 1] = (known.last[k] as number) + shift;
+  }
+  lines.skipTo(out.last[out.last.length - 1] as number, out.stop[out.stop.length - 1] as number);
 }
 
 /** Lines after `end` would be ignored, and then negated on the device: refuse them. */
-function rejectContentAfterEnd(lines: string[], endIndex: number, fail: (message: string, line?: number) => never): void {
-  for (let j = endIndex + 1; j < lines.length; j++) {
-    const content = (lines[j] as string).trim();
-    if (content !== '' && !content.startsWith('!')) {
-      fail(`configuration after "end" (line ${endIndex + 1}) would be ignored: remove the "end" or what follows it`, j + 1);
+function rejectContentAfterEnd(lines: Lines, fail: Fail): void {
+  const endLine = lines.index + 1;
+  while (lines.next()) {
+    if (!isSkipped(lines.content())) {
+      fail(`configuration after "end" (line ${endLine}) would be ignored: remove the "end" or what follows it`, lines.index + 1);
     }
   }
 }
 
-/** Columns of indentation; a tab counts as one column, as a level of its own. */
-function leadingWhitespace(raw: string): number {
-  let n = 0;
-  while (n < raw.length && (raw[n] === ' ' || raw[n] === '\t')) n++;
-  return n;
-}
-
-/** Reads a banner starting at line `start`; returns the index of its last line. */
-function readBanner(
-  lines: string[],
-  start: number,
-  type: string,
-  rest: string,
-  node: ConfigNode,
-  fail: (message: string, line?: number) => never,
-): number {
+/** Reads a banner that starts on the current line, up to the line that closes it. */
+function readBanner(lines: Lines, type: string, rest: string, node: ConfigNode, fail: Fail): void {
+  const startLine = lines.index + 1;
   node.text = `banner ${type}`;
-  if (rest === '') fail(`banner ${type} has no delimiter character`, start + 1);
+  if (rest === '') fail(`banner ${type} has no delimiter character`, startLine);
   // Show output prints the ETX delimiter as the two characters ^C.
   const delimiter = rest.startsWith('^C') ? '^C' : (rest[0] as string);
   const first = rest.slice(delimiter.length);
   const closeOnFirst = findDelimiter(first, delimiter);
   if (closeOnFirst >= 0) {
     node.body = first.slice(0, closeOnFirst).trimEnd();
-    return start;
+    return;
   }
   const body: string[] = first.trim() === '' ? [] : [first.trimEnd()];
-  for (let j = start + 1; j < lines.length; j++) {
-    const raw = lines[j] as string;
+  while (lines.next()) {
+    const raw = lines.raw();
     const close = findDelimiter(raw, delimiter);
     if (close >= 0) {
       const last = raw.slice(0, close).trimEnd();
       if (last !== '') body.push(last);
       node.body = body.join('\n');
-      return j;
+      return;
     }
     body.push(raw.trimEnd());
   }
-  return fail(`banner ${type} is not terminated: no closing "${printable(delimiter)}" delimiter`, start + 1);
+  fail(`banner ${type} is not terminated: no closing "${printable(delimiter)}" delimiter`, startLine);
 }
 
 function findDelimiter(text: string, delimiter: string): number {
@@ -147,21 +227,17 @@ function printable(delimiter: string): string {
   return delimiter === ETX ? '^C' : delimiter;
 }
 
-/** Reads the hex lines of a certificate up to its `quit`; returns the index of that line. */
-function readCertificate(
-  lines: string[],
-  start: number,
-  node: ConfigNode,
-  fail: (message: string, line?: number) => never,
-): number {
+/** Reads the hex lines of a certificate that starts on the current line, up to its `quit`. */
+function readCertificate(lines: Lines, node: ConfigNode, fail: Fail): void {
+  const startLine = lines.index + 1;
   const hex: string[] = [];
-  for (let j = start + 1; j < lines.length; j++) {
-    const content = (lines[j] as string).trim();
+  while (lines.next()) {
+    const content = lines.content();
     if (content === 'quit') {
       node.body = hex.join('\n');
-      return j;
+      return;
     }
     if (content !== '') hex.push(content.replace(/\s+/g, ' '));
   }
-  return fail(`certificate is not terminated by "quit"`, start + 1);
+  fail(`certificate is not terminated by "quit"`, startLine);
 }

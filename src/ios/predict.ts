@@ -18,9 +18,21 @@ const NUMBERED_ACL_MODE = /^ip access-list (?:standard|extended) (\d+)$/;
 const RESEQUENCE = /^ip access-list resequence (\S+) (\d+) (\d+)$/;
 
 export function predictConfig(running: ConfigTree, commands: PlanCommand[], platform: Platform = ciscoIos): ConfigTree {
-  const state = new Interpreter(structuredClone(running), platform);
+  const state = new Interpreter({ children: cloneNodes(running.children) }, platform);
   for (const command of commands) state.apply(command);
   return state.tree;
+}
+
+/**
+ * A deep copy the interpreter may change: every node and children array its own (a prepared
+ * tree shares empty arrays and nodes, which structuredClone would keep shared).
+ */
+function cloneNodes(nodes: ConfigNode[]): ConfigNode[] {
+  return nodes.map((node) => {
+    const copy: ConfigNode = { text: node.text, line: node.line, children: cloneNodes(node.children) };
+    if (node.body !== undefined) copy.body = node.body;
+    return copy;
+  });
 }
 
 /** Word-prefix match: `no ip address` removes `ip address 10.0.0.1 255.0.0.0` but not `ip address-x`. */

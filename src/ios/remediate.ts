@@ -13,6 +13,7 @@ import {
   type Platform,
 } from './platform.js';
 import { ciscoIos } from './platforms/cisco-ios.js';
+import { sharedMarks, unmarked, type SharedMarks } from './shared-nodes.js';
 import type { ConfigNode, ConfigTree, PlanCommand } from './types.js';
 
 /** Commands that stay together, placed by weight among their siblings. */
@@ -42,6 +43,7 @@ function diffLevel(
 ): Block[] {
   const parent = path[path.length - 1];
   const blocks: Block[] = [];
+  let shared: SharedMarks | undefined;
   if (parent === undefined) {
     // Numbered ACLs are flat top-level lines but one ordered list each.
     const r = splitNumberedAcls(running);
@@ -49,6 +51,14 @@ function diffLevel(
     blocks.push(...numberedAclBlocks(r.acls, i.acls));
     running = r.rest;
     intended = i.rest;
+    shared = sharedMarks(running, intended);
+  }
+  // Nodes the two trees share are unchanged, and no other node has their text: they are left
+  // out, except where whole lists count (group members, lines a reset deletes).
+  const whole = { running, intended };
+  if (shared && shared.count > 0) {
+    running = unmarked(running, shared.a);
+    intended = unmarked(intended, shared.b);
   }
   const weights = weightsAt(parent);
   const intendedTexts = new Set<string>();
@@ -109,9 +119,12 @@ function diffLevel(
   }
 
   const resets = resetsAt(platform, parent, [...changedTexts, ...candidates.map((n) => n.text)]);
-  if (resets) blocks.push(...resentBlocks(path, intended, runningByText, resets, weights.add));
+  if (resets) {
+    const onDevice = (node: ConfigNode, k: number): boolean => runningByText.has(node.text) || shared?.b[k] === 1;
+    blocks.push(...resentBlocks(path, whole.intended, onDevice, resets, weights.add));
+  }
   const toRemove = resets ? candidates.filter((n) => !resets.re.test(n.text)) : candidates;
-  blocks.push(...removalBlocks(platform, path, toRemove, running, intended, weights.remove));
+  blocks.push(...removalBlocks(platform, path, toRemove, whole.running, whole.intended, weights.remove));
   return blocks;
 }
 
@@ -150,6 +163,7 @@ function diffMatched(platform: Platform, path: string[], old: ConfigNode, node: 
 
 /** Same text, body and children in the same order, all the way down. */
 function sameSubtree(a: ConfigNode, b: ConfigNode): boolean {
+  if (a === b) return true; // a block shared by the two trees of a pair (preparePair)
   if (a.text !== b.text || a.body !== b.body || a.children.length !== b.children.length) return false;
   for (let i = 0; i < a.children.length; i++) {
     if (!sameSubtree(a.children[i] as ConfigNode, b.children[i] as ConfigNode)) return false;
@@ -182,12 +196,12 @@ function resetsAt(platform: Platform, parent: string | undefined, changed: strin
 function resentBlocks(
   path: string[],
   intended: ConfigNode[],
-  runningByText: Map<string, ConfigNode>,
+  onDevice: (node: ConfigNode, index: number) => boolean,
   resets: { re: RegExp; cause: string },
   weight: number,
 ): Block[] {
   return intended
-    .filter((n) => resets.re.test(n.text) && runningByText.has(n.text))
+    .filter((n, k) => resets.re.test(n.text) && onDevice(n, k))
     .map((n) => ({
       weight,
       commands: [{ path, text: n.text, kind: 'add', reason: `re-sent: IOS deletes it when "${resets.cause}" changes` }],
@@ -235,8 +249,13 @@ function removalBlocks(
 /** True when no intended line is in the group and every running member is being removed. */
 function wholeGroupLeaves(key: string, running: ConfigNode[], intended: ConfigNode[], removing: Set<ConfigNode>): boolean {
   // A group key is the text its members start with (see CommandRule.group): no rule lookups.
-  const member = (n: ConfigNode): boolean => n.text.startsWith(`${key} `);
-  return !intended.some(member) && running.every((n) => removing.has(n) || !member(n));
+  const prefix = `${key} `;
+  for (let k = 0; k < intended.length; k++) if ((intended[k] as ConfigNode).text.startsWith(prefix)) return false;
+  for (let k = 0; k < running.length; k++) {
+    const node = running[k] as ConfigNode;
+    if (node.text.startsWith(prefix) && !removing.has(node)) return false;
+  }
+  return true;
 }
 
 /** A physical interface that shows only what an unconfigured port shows. */

@@ -5,7 +5,8 @@
 // them, and a removed section never shares lines with an added one. Only ordered levels (ACL
 // entries) and banner/certificate bodies need a sequence diff (Myers, from the diff package).
 
-import { diffArrays } from 'diff';
+// Only the array diff: the package index loads its twenty-odd modules, at every CLI start.
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { nodeLines } from './serialize.js';
 import { alignToReference, firstIndex, sameTexts, type IsOrdered, type OrderedGroup } from './align.js';
 import type { ConfigNode, ConfigTree } from './types.js';
@@ -120,6 +121,8 @@ function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark
 }
 
 function diffMatched(script: Script, o: ConfigNode, n: ConfigNode, depth: number, within: string | undefined, isOrdered: IsOrdered): void {
+  // A node the two trees share (see pair.ts): unchanged all the way down.
+  if (o === n) return emitSubtree(script, o, depth, ' ', within);
   const section = sectionOf(o, within);
   if (o.body === undefined && n.body === undefined) {
     push(script, ' ', indent(depth) + o.text, section);

@@ -1,10 +1,14 @@
 // Core data of the IOS config engine. Everything here is plain, JSON-serialisable data.
 
-/** One configuration line and, for a section header, the lines under it. */
+/**
+ * One configuration line and, for a section header, the lines under it. The trees of a pair
+ * (preparePair) share the nodes of blocks written the same on both sides, and lines without
+ * children there share one frozen empty array: read such trees, do not change them.
+ */
 export interface ConfigNode {
   /** Normalised text of the line, without indentation. For a banner: `banner motd`. */
   text: string;
-  /** 1-based line number in the source text; 0 for lines created by the engine. */
+  /** 1-based line number in the source text (a shared node: in the running config); 0 for lines created by the engine. */
   line: number;
   children: ConfigNode[];
   /** Multi-line payload without delimiters: banner text or certificate hex. */
@@ -58,7 +62,7 @@ export interface RiskSummary {
 /** The remediation of one device: what to send, what changes, how risky it is. */
 export interface ConfigPlan {
   commands: PlanCommand[];
-  /** Unified diff of normalised running vs intended config, with section context. */
+  /** Unified diff of normalised running vs intended config, with section context (made when first read). */
   diff: string;
   risk: RiskSummary;
   stats: { add: number; remove: number; replace: number };

@@ -9,6 +9,7 @@ import { scenarios as ignore } from './scenarios/ignore.js';
 import { scenarios as interfaces } from './scenarios/interfaces.js';
 import { scenarios as management } from './scenarios/management.js';
 import { scenarios as routing } from './scenarios/routing.js';
+import { scenarios as sharedBlocks } from './scenarios/shared-blocks.js';
 import type { Scenario } from './scenarios/types.js';
 
 const topics: Array<[topic: string, scenarios: Scenario[]]> = [
@@ -18,6 +19,7 @@ const topics: Array<[topic: string, scenarios: Scenario[]]> = [
   ['routing', routing],
   ['management', management],
   ['ignore', ignore],
+  ['shared blocks', sharedBlocks],
 ];
 
 type PlanOptions = NonNullable<Parameters<typeof planConfig>[2]>;
