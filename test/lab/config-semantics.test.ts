@@ -118,9 +118,16 @@ const cases: Case[] = [
     printed: ['% Removal of physical interfaces is not permitted'],
   },
   {
+    name: 'a port the box does not have is refused, and the mode stays',
+    start: 'interface GigabitEthernet0/1\ninterface GigabitEthernet0/2\n',
+    lines: ['interface Gi0/2', 'description kept', 'interface Gi0/9', 'shutdown', 'interface GigabitEthernet0/9.5', 'default interface Gi0/7', 'interface Loopback7'],
+    expected: lines('interface Loopback7', 'interface GigabitEthernet0/1', 'interface GigabitEthernet0/2', ' description kept', ' shutdown'),
+    printed: [`${INVALID} @10`, `${INVALID} @10`, `${INVALID} @18`],
+  },
+  {
     name: 'new interfaces go where IOS prints them',
-    start: 'interface Loopback0\ninterface GigabitEthernet0/0/2\ninterface Vlan10\n',
-    lines: ['interface Vlan5', 'interface Gi0/0/1', 'interface Gi0/0/2.20', 'interface Port-channel2', 'interface TenGigabitEthernet0/0/1'],
+    start: 'interface Loopback0\ninterface Vlan10\n',
+    lines: ['interface Gi0/0/2', 'interface Vlan5', 'interface Gi0/0/1', 'interface Gi0/0/2.20', 'interface Port-channel2', 'interface TenGigabitEthernet0/0/1'],
     expected: lines(
       'interface Loopback0',
       'interface Port-channel2',

@@ -3,6 +3,7 @@
 // engine's remediation or prediction: the lab interprets commands as a device does, so that it
 // can catch the engine's mistakes. Loading a config text uses the engine's parser only.
 
+import { isPhysicalInterface } from '../../ios/interface-names.js';
 import { parseConfig } from '../../ios/parse.js';
 import type { ConfigNode } from '../../ios/types.js';
 import type { DeviceFaults } from './faults.js';
@@ -72,6 +73,11 @@ export class LabDevice {
   readonly flash = new Map<string, string>();
   /** Interfaces whose link is down (no cable, or an `interfaceDown` fault), canonical names. */
   readonly linkDown = new Set<string>();
+  /**
+   * The physical ports of the box (canonical names): those of the initial config. A device
+   * started without any has unknown hardware and takes every name.
+   */
+  readonly hardware: ReadonlySet<string> | undefined;
   lastChange: { at: Date; by: string } | undefined;
   /** Bumped on every change of `running`: cheap change detection for caches and tests. */
   revision = 0;
@@ -92,6 +98,14 @@ export class LabDevice {
     this.bootedAt = this.clock.now();
     this.running = loadConfig(options.config, `lab device ${options.name}`);
     this.startup = this.runningConfigBody();
+    const ports = this.running.filter((node) => node.text.startsWith('interface ') && isPhysicalInterface(node.text.slice(10))).map((node) => node.text.slice(10));
+    this.hardware = ports.length > 0 ? new Set(ports) : undefined;
+  }
+
+  /** Whether `name` (canonical) can be configured here: a logical interface, or a port the box has. */
+  hasHardwareFor(name: string): boolean {
+    const port = name.split('.')[0] as string;
+    return this.hardware === undefined || !isPhysicalInterface(port) || this.hardware.has(port);
   }
 
   /** The configured host name (the prompt), or the inventory name while none is set. */

@@ -5,7 +5,7 @@
 
 import type { LabDevice } from '../../device/lab-device.js';
 import type { ConfigNode } from '../../../ios/types.js';
-import type { ConfigMode, LineResult } from '../contracts.js';
+import type { CliError, ConfigMode, LineResult } from '../contracts.js';
 import type { KeyRule } from './config-tree.js';
 
 /** The kinds of section a config session can be in; several share one prompt. */
@@ -65,6 +65,8 @@ export interface EffectContext {
   words: string[];
   args: Record<string, string>;
   negation: 'no' | 'default' | undefined;
+  /** The line as entered: refusals point their caret into it. */
+  line: string;
 }
 
 export interface EffectResult {
@@ -72,6 +74,8 @@ export interface EffectResult {
   changed: boolean;
   /** Lines the device prints (`% …` warnings and refusals). */
   output?: string[];
+  /** The command is refused with an IOS error; nothing changed and the mode stays. */
+  error?: CliError;
   /** Enter this section (a child of the current one) in this mode. */
   enter?: { mode: ModeId; header: string; virtual?: boolean };
   /** Leave the current section (`exit`, `exit-address-family`). */

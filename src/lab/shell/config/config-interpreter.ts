@@ -44,7 +44,8 @@ export function createConfigInterpreter(device: LabDevice, user: string): Config
     return lines;
   }
 
-  function run(match: MatchResult<CommandAction> & { ok: true }, depth: number): LineResult {
+  function run(match: MatchResult<CommandAction> & { ok: true }, depth: number, line: string): LineResult {
+    const before = frames.slice();
     frames.length = depth + 1;
     const frame = top();
     const { negation } = match.action;
@@ -59,8 +60,14 @@ export function createConfigInterpreter(device: LabDevice, user: string): Config
       words,
       args: match.args,
       negation,
+      line,
     };
     const result: EffectResult = applyEffect(match.action.effect, ctx);
+    if (result.error) {
+      // A refused command leaves the session where it was, as on IOS.
+      frames.splice(0, frames.length, ...before);
+      return { output: result.output ?? [], error: result.error };
+    }
     if (result.changed) device.touched(user);
     if (result.leave && frames.length > 1) frames.pop();
     if (result.enter) frames.push({ ...result.enter, node: undefined, virtual: result.enter.virtual ?? false });
@@ -80,7 +87,7 @@ export function createConfigInterpreter(device: LabDevice, user: string): Config
       let error: CliError | undefined;
       for (let depth = frames.length - 1; depth >= 0; depth--) {
         const match = matchCommand(grammarOf((frames[depth] as Frame).mode), line);
-        if (match.ok) return run(match, depth);
+        if (match.ok) return run(match, depth, line);
         error ??= match.error;
       }
       return { output: [], error };

@@ -22,10 +22,19 @@ export function enterInterface(ctx: EffectContext): EffectResult {
   const lines = ctx.lines as ConfigNode[];
   const name = ctx.args.name as string;
   const header = `interface ${name}`;
+  if (ctx.negation !== 'no' && !ctx.device.hasHardwareFor(name)) {
+    // No such port on this box: IOS refuses the name (a typo, or a plan for other hardware).
+    return { changed: false, error: { kind: 'invalid', offset: lastWordOffset(ctx.line) } };
+  }
   if (ctx.negation === 'default') return defaultInterface(lines, header);
   if (ctx.negation === 'no') return removeInterface(lines, name);
   const { created } = ensureSection(lines, header, orderOf('global'));
   return { changed: created, enter: { mode: name.includes('.') ? 'subinterface' : 'interface', header } };
+}
+
+function lastWordOffset(line: string): number {
+  const trimmed = line.trimEnd();
+  return trimmed.lastIndexOf(' ') + 1;
 }
 
 /** `default interface X`: every setting back to its default; the header stays. */
