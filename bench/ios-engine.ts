@@ -68,8 +68,9 @@ export function benchIosEngine(): BenchResult[] {
 }
 
 /**
- * `catnet diff` on the ~100k-line pair, timed as a whole process (start-up included): with
- * `--format commands` (the target), and with the default text format, which prints the diff.
+ * `catnet diff` on the ~100k-line pair, timed as a whole process (start-up included). The
+ * issue's target is `catnet diff` as users run it: the default text format, which prints the
+ * diff too; `--format commands` is shown beside it to tell start-up and planning from the diff.
  */
 function benchCliProcess(pair: { running: string; intended: string }): BenchResult[] {
   mkdirSync(TMP, { recursive: true });
@@ -80,8 +81,8 @@ function benchCliProcess(pair: { running: string; intended: string }): BenchResu
   const commands = timeProcess(['diff', running, intended, '--format', 'commands']);
   const text = timeProcess(['diff', running, intended]);
   return [
-    { section: 'ios engine', name: 'catnet diff process, 100k-line pair', value: commands, unit: 'ms', details: { format: 'commands' }, target: '<= 500 ms', pass: commands <= 500 },
-    { section: 'ios engine', name: 'catnet diff process, 100k-line pair, text', value: text, unit: 'ms', details: { format: 'text (diff too)' } },
+    { section: 'ios engine', name: 'catnet diff process, 100k-line pair', value: text, unit: 'ms', details: { format: 'text (default)' }, target: '<= 500 ms', pass: text <= 500 },
+    { section: 'ios engine', name: 'catnet diff process, 100k-line pair, commands only', value: commands, unit: 'ms', details: { format: 'commands' } },
   ];
 }
 

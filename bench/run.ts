@@ -1,11 +1,18 @@
 // `npm run bench`: runs every benchmark section, prints a table, writes bench/results.json.
+// `npm run bench -- lab` (or `ios`) runs only the sections whose name contains the word.
 
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchIosEngine } from './ios-engine.js';
+import { benchLab } from './lab.js';
 import { loadAverage, printTable, writeResults, type BenchResult } from './report.js';
 
-const sections: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [['ios engine', benchIosEngine]];
+const all: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [
+  ['ios engine', benchIosEngine],
+  ['lab', () => benchLab()],
+];
+const only = process.argv.slice(2);
+const sections = only.length === 0 ? all : all.filter(([name]) => only.some((word) => name.includes(word)));
 
 const loadBefore = loadAverage();
 const results: BenchResult[] = [];
