@@ -11,6 +11,7 @@ import type { Algorithms, AuthContext, Connection, ParsedKey, PublicKeyAuthConte
 import type { LabDevice } from '../device/lab-device.js';
 import { bannerLines } from '../shell/prompts.js';
 import { CliSession, type SessionCloseReason } from '../shell/session.js';
+import { ScpSink, scpSinkTarget } from './scp-sink.js';
 import { listenForDevice, type DeviceListenerOptions, type DeviceServer } from './device-listener.js';
 
 // ssh2 is CommonJS: Node gives its exports as the default import only.
@@ -71,7 +72,7 @@ function serveClient(device: LabDevice, client: Connection, remoteAddress: strin
   client.on('ready', () => {
     client.on('session', (acceptSession) => {
       const session = acceptSession();
-      serveSession(session, (channel, setup) => {
+      serveSession(device, session, (channel, setup) => {
         const close = (reason: SessionCloseReason): void => {
           if (reason === 'dropped') return drop();
           if (setup.command !== undefined) channel.exit(0);
@@ -97,7 +98,7 @@ interface ChannelSetup {
 }
 
 /** A session channel: an optional pty, then a shell or one exec command, and window changes. */
-function serveSession(session: Session, start: (channel: ServerChannel, setup: ChannelSetup) => CliSession): void {
+function serveSession(device: LabDevice, session: Session, start: (channel: ServerChannel, setup: ChannelSetup) => CliSession): void {
   let columns: number | undefined;
   let cli: CliSession | undefined;
   session.on('pty', (accept, _reject, info) => {
@@ -112,9 +113,35 @@ function serveSession(session: Session, start: (channel: ServerChannel, setup: C
     cli = start(accept(), { pty: columns !== undefined, width: columns || undefined });
   });
   session.on('exec', (accept, _reject, info) => {
+    const scpTarget = scpSinkTarget(info.command);
+    // Without `ip scp server enable`, IOS takes `scp …` for a CLI command (and refuses it).
+    if (scpTarget !== undefined && device.running.some((node) => node.text === 'ip scp server enable')) {
+      return receiveScp(device, accept(), scpTarget);
+    }
     // The exec channel runs at the user's privilege: the lab user has privilege 15.
     cli = start(accept(), { pty: false, command: info.command.replace(/[\r\n]+$/, '') });
   });
+}
+
+/** `scp -t flash:FILE`: the uploaded file lands on the device's flash. */
+function receiveScp(device: LabDevice, channel: ServerChannel, target: string): void {
+  let finished = false;
+  const finish = (status: number): void => {
+    if (finished) return;
+    finished = true;
+    channel.exit(status);
+    channel.end();
+  };
+  const sink = new ScpSink(target, {
+    write: (data) => channel.write(data),
+    file: (name, data) => device.flash.set(name, data.toString('utf8')),
+    fail: (message) => {
+      channel.write(Buffer.from(`\x01${message}\n`));
+      finish(1);
+    },
+  });
+  channel.on('data', (data: Buffer) => sink.input(data));
+  channel.on('end', () => finish(0));
 }
 
 function authenticated(device: LabDevice, ctx: AuthContext): boolean {

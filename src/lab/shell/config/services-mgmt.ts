@@ -34,6 +34,8 @@ const GLOBAL: readonly CommandDef[] = [
   cmd('ip ssh authentication-retries <retries:num(0-5)>', set(3), { syntax: 'ip ssh authentication-retries [<retries:num(0-5)>]' }),
   cmd('ip ssh source-interface <interface:ifname>', set(3), { syntax: 'ip ssh source-interface [<interface:ifname>]' }),
   cmd('ip ssh logging events', set()),
+  // Lets files be copied to flash with scp (`configure replace` from an uploaded config).
+  toggleCommand('ip scp server enable', false),
   toggleCommand('ip domain lookup', true),
   // The older spellings, printed the 15.x way.
   { syntax: 'ip domain-lookup', effect: toggle('ip domain lookup', true) },
