@@ -24,17 +24,26 @@ export interface UnifiedDiffOptions {
 
 type Mark = ' ' | '-' | '+';
 
-/** The line script: one entry per line of either text, in output order. */
+/**
+ * The line script, in output order: one entry per changed line or unchanged line of a changed
+ * section, and one per node the two trees share (see pair.ts), which stands for all its lines,
+ * unchanged: most of a large config. Their text is made only for the lines a hunk shows.
+ */
 interface Script {
   marks: Mark[];
+  /** The line; for a shared node, '' (see `runs`). */
   lines: string[];
-  /** The top-level line each line belongs to (itself for a top-level line). */
+  /** The top-level line each line belongs to (itself for a top-level line); '' for a shared node. */
   sections: string[];
+  /** How many lines each entry stands for: 1, or the line count of a shared node. */
+  sizes: number[];
+  /** The shared nodes, by entry index, with their depth. */
+  runs: Map<number, { node: ConfigNode; depth: number }>;
 }
 
 export function unifiedDiff(running: ConfigTree, intended: ConfigTree, options: UnifiedDiffOptions): string {
   const aligned = alignToReference(intended, running, options.isOrdered, options.orderedGroup);
-  const script: Script = { marks: [], lines: [], sections: [] };
+  const script: Script = { marks: [], lines: [], sections: [], sizes: [], runs: new Map() };
   diffLevel(script, running.children, aligned.children, undefined, 0, undefined, options.isOrdered);
   const hunks = renderHunks(script, options.context ?? 3);
   if (hunks.length === 0) return '';
@@ -111,6 +120,31 @@ function push(script: Script, mark: Mark, line: string, section: string): void {
   script.marks.push(mark);
   script.lines.push(line);
   script.sections.push(section);
+  script.sizes.push(1);
+}
+
+/** A node both trees share: its lines, unchanged, as one entry. */
+function pushShared(script: Script, node: ConfigNode, depth: number): void {
+  script.runs.set(script.marks.length, { node, depth });
+  script.marks.push(' ');
+  script.lines.push('');
+  script.sections.push('');
+  script.sizes.push(lineCount(node));
+}
+
+/** The number of lines of a node and everything under it, as emitSubtree gives them. */
+function lineCount(node: ConfigNode): number {
+  let count = node.body === undefined ? 1 : nodeLines(node, 0).length;
+  const children = node.children;
+  for (let k = 0; k < children.length; k++) count += lineCount(children[k] as ConfigNode);
+  return count;
+}
+
+/** The lines of a node and everything under it, without marks. */
+function subtreeLines(node: ConfigNode, depth: number, out: string[]): void {
+  if (node.body === undefined) out.push(indent(depth) + node.text);
+  else for (const line of nodeLines(node, depth)) out.push(line);
+  for (const child of node.children) subtreeLines(child, depth + 1, out);
 }
 
 function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark, within: string | undefined): void {
@@ -122,7 +156,7 @@ function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark
 
 function diffMatched(script: Script, o: ConfigNode, n: ConfigNode, depth: number, within: string | undefined, isOrdered: IsOrdered): void {
   // A node the two trees share (see pair.ts): unchanged all the way down.
-  if (o === n) return emitSubtree(script, o, depth, ' ', within);
+  if (o === n) return pushShared(script, o, depth);
   const section = sectionOf(o, within);
   if (o.body === undefined && n.body === undefined) {
     push(script, ' ', indent(depth) + o.text, section);
@@ -174,19 +208,27 @@ function sequenceRuns(a: string[], b: string[]): Array<[Mark, number]> {
 
 /** Hunks of the script with `context` unchanged lines around changes, merged when they touch. */
 function renderHunks(script: Script, context: number): string[] {
-  const { marks, lines, sections } = script;
-  const changes: number[] = [];
-  for (let k = 0; k < marks.length; k++) if (marks[k] !== ' ') changes.push(k);
+  const { marks, lines, sections, sizes, runs } = script;
+  // Line positions: entry e starts at line at[e]; changes are single lines.
+  const at = new Array<number>(sizes.length);
+  const changes: number[] = []; // entries
+  let total = 0;
+  for (let e = 0; e < sizes.length; e++) {
+    at[e] = total;
+    total += sizes[e] as number;
+    if (marks[e] !== ' ') changes.push(e);
+  }
   const out: string[] = [];
   let added = 0; // '+' lines before the current change: old line numbers skip them
   let removed = 0;
+  let e = 0; // the entry holding the first line of the current hunk (hunks come in order)
   for (let c = 0; c < changes.length; ) {
-    const first = changes[c] as number;
+    const first = at[changes[c] as number] as number;
     const start = Math.max(0, first - context);
     let last = first;
     let d = c + 1;
-    while (d < changes.length && (changes[d] as number) - last - 1 <= 2 * context) last = changes[d++] as number;
-    const end = Math.min(marks.length - 1, last + context);
+    while (d < changes.length && (at[changes[d] as number] as number) - last - 1 <= 2 * context) last = at[changes[d++] as number] as number;
+    const end = Math.min(total - 1, last + context);
     let plus = 0;
     let minus = 0;
     for (let k = c; k < d; k++) {
@@ -197,8 +239,20 @@ function renderHunks(script: Script, context: number): string[] {
     const oldStart = start - added + 1;
     const newStart = start - removed + 1;
     const range = (from: number, count: number): string => `${count === 0 ? from - 1 : from},${count}`;
-    out.push(`@@ -${range(oldStart, size - plus)} +${range(newStart, size - minus)} @@ ${sections[first] as string}`.trimEnd());
-    for (let k = start; k <= end; k++) out.push((marks[k] as Mark) + (lines[k] as string));
+    out.push(`@@ -${range(oldStart, size - plus)} +${range(newStart, size - minus)} @@ ${sections[changes[c] as number] as string}`.trimEnd());
+    while ((at[e] as number) + (sizes[e] as number) <= start) e++;
+    for (let k = e; k < sizes.length && (at[k] as number) <= end; k++) {
+      const run = runs.get(k);
+      if (run === undefined) {
+        out.push((marks[k] as Mark) + (lines[k] as string));
+        continue;
+      }
+      const runLines: string[] = [];
+      subtreeLines(run.node, run.depth, runLines);
+      const from = Math.max(start, at[k] as number) - (at[k] as number);
+      const to = Math.min(end, (at[k] as number) + (sizes[k] as number) - 1) - (at[k] as number);
+      for (let m = from; m <= to; m++) out.push(` ${runLines[m] as string}`);
+    }
     added += plus;
     removed += minus;
     c = d;

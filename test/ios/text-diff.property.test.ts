@@ -1,0 +1,94 @@
+// The text diff stands for a block the two trees of a pair share (see pair.ts) by its line
+// count, and makes its lines only where a hunk shows them. Property: the diff is exactly the one
+// made with every line expanded — the same trees deep-copied, so that no node is shared.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { preparePair, type PlanOptions } from '../../src/ios/index.js';
+import { isOrderedSection } from '../../src/ios/platform.js';
+import { ciscoIos } from '../../src/ios/platforms/cisco-ios.js';
+import { unifiedDiff, type UnifiedDiffOptions } from '../../src/ios/text-diff.js';
+import type { ConfigNode, ConfigTree } from '../../src/ios/types.js';
+import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
+import { mutateModel } from '../../src/lab/generate/mutate-model.js';
+import { createRandom } from '../../src/lab/generate/random.js';
+import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
+import { applyEdit, EDITS, joinBlocks, splitBlocks, type BlockEdit } from './block-edits.js';
+
+const OPTIONS: PlanOptions[] = [{}, { ignoreVersion: true, ignore: [{ match: /^description /, within: /^interface / }] }];
+
+const diffOptions = (context: number): UnifiedDiffOptions => ({
+  runningLabel: 'r.cfg',
+  intendedLabel: 'i.cfg',
+  context,
+  isOrdered: (header) => isOrderedSection(ciscoIos, header),
+  orderedGroup: (text) => (text.startsWith('access-list ') ? text.split(' ', 2)[1] : undefined),
+});
+
+/** Counts the top-level nodes the two trees share: the property is empty without them. */
+function sharedCount(a: ConfigTree, b: ConfigTree): number {
+  const nodes = new Set<ConfigNode>(a.children);
+  return b.children.filter((node) => nodes.has(node)).length;
+}
+
+const edit: fc.Arbitrary<BlockEdit & { side: 'running' | 'intended' | 'both' }> = fc.record({
+  kind: fc.constantFrom(...EDITS),
+  side: fc.constantFrom('running' as const, 'intended' as const, 'both' as const),
+  a: fc.nat(),
+  b: fc.nat(),
+});
+
+describe('text diff of a pair with shared blocks', () => {
+  it('is the diff of the same trees with every line expanded', () => {
+    let shared = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.array(edit, { maxLength: 8 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 5 }),
+        (seed, modelEdits, edits, o, context) => {
+          const model = generateDeviceModel({ hostname: `r${seed % 5}`, seed, targetLines: 300 });
+          const running = splitBlocks(renderRunningConfig(model));
+          const style = seed % 2 === 0 ? 'plain' : 'human';
+          const intended = splitBlocks(renderIntendedConfig(mutateModel(model, createRandom(seed ^ 0x5eed), modelEdits).model, { style }));
+          for (const e of edits) {
+            if (e.side !== 'intended') applyEdit(running, e);
+            if (e.side !== 'running') applyEdit(intended, e);
+          }
+          let pair: { running: ConfigTree; intended: ConfigTree };
+          try {
+            pair = preparePair(joinBlocks(running), joinBlocks(intended), OPTIONS[o % OPTIONS.length]);
+          } catch {
+            return; // a config the engine refuses: no diff to compare
+          }
+          shared += sharedCount(pair.running, pair.intended);
+          // One clone each: a single structuredClone would keep the sharing.
+          const expanded = { running: structuredClone(pair.running), intended: structuredClone(pair.intended) };
+          expect(sharedCount(expanded.running, expanded.intended)).toBe(0);
+          const options = diffOptions(context);
+          expect(unifiedDiff(pair.running, pair.intended, options)).toBe(unifiedDiff(expanded.running, expanded.intended, options));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(shared).toBeGreaterThan(0);
+  });
+
+  it('shows the lines of a shared banner, certificate or section that a hunk reaches into', () => {
+    const n = (text: string, ...children: ConfigNode[]): ConfigNode => ({ text, line: 0, children });
+    const banner: ConfigNode = { text: 'banner motd', line: 0, children: [], body: 'line one\nline two\nline three' };
+    const cert: ConfigNode = n('crypto pki certificate chain TP', { text: 'certificate 01', line: 0, children: [], body: 'AB CD\nEF 01' });
+    const section = n('interface GigabitEthernet1', n('description x'), n('shutdown'), n('router ospf 1', n('a'), n('b')));
+    const common = [banner, cert, section];
+    for (let at = 0; at <= common.length; at++) {
+      const running: ConfigTree = { children: [...common.slice(0, at), n('hostname old'), ...common.slice(at)] };
+      const intended: ConfigTree = { children: [...common.slice(0, at), n('hostname new'), ...common.slice(at)] };
+      for (let context = 0; context <= 6; context++) {
+        const options = diffOptions(context);
+        expect(unifiedDiff(running, intended, options)).toBe(unifiedDiff(structuredClone(running), structuredClone(intended), options));
+      }
+    }
+  });
+});
