@@ -2,11 +2,12 @@
 // process is the separate client that logs in and pulls `show running-config` as fast as it
 // can. Reports the lab's memory and the logins + show-run per second.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'ssh2';
 import yaml from 'js-yaml';
+import { waitForOutput } from './lab-process.js';
 import type { BenchResult } from './report.js';
 
 const TMP = fileURLToPath(new URL('./tmp/', import.meta.url));
@@ -105,17 +106,6 @@ function loginAndShowRun(device: { host: string; port: number }, login: { userna
       })
       .on('error', reject)
       .connect({ host: device.host, port: device.port, username: login.username, password: login.password, readyTimeout: 20_000 });
-  });
-}
-
-function waitForOutput(child: ChildProcess, marker: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (data: Buffer) => {
-      seen += data.toString();
-      if (seen.includes(marker)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`lab exited (${code}) before it was ready:\n${seen}`)));
   });
 }
 

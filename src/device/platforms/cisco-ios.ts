@@ -1,0 +1,88 @@
+// Cisco IOS as data: prompts per mode, how to escalate and de-escalate, session preparation,
+// the texts by which IOS refuses a command, and its interactive questions. The driver is
+// written against this shape, so another CLI of the same family is a new table.
+
+export interface FailurePattern {
+  pattern: RegExp;
+  /** Short name for machines (`details.reason`). */
+  reason: string;
+}
+
+export interface DevicePlatform {
+  name: string;
+  /** Any prompt at the end of the text, capturing host, config mode and level (`>` or `#`). */
+  anyPrompt: RegExp;
+  /** The prompt of a known hostname, in any mode: tighter than `anyPrompt` against output. */
+  promptOf(hostname: string): RegExp;
+  /** Text at the start of a line that begins a prompt (for pipelined config output). */
+  promptAtLineStart: RegExp;
+  /** The pager marker, answered with a space if session preparation did not stop paging. */
+  more: RegExp;
+  sessionPrep: string[];
+  escalate: { command: string; passwordPrompt: RegExp; refused: RegExp };
+  deescalate: { config: string; privileged: string };
+  configure: { enter: string; exit: string; armRevert(minutes: number): string; confirm: string };
+  /** A config line that renames the device: the prompt changes after it. */
+  hostnameCommand: RegExp;
+  showRunning: string;
+  save: { command: string; answers: { pattern: RegExp; reply: string }[]; ok: RegExp };
+  /** Lines of output that mean the command was refused (first match wins). */
+  failures: FailurePattern[];
+  /** `%` lines that are not failures (syslog messages shown on the vty). */
+  notFailures: RegExp[];
+  /** Questions a command may ask, with the answer that keeps the operation going. */
+  confirmations: { pattern: RegExp; reply: string }[];
+}
+
+const HOST = String.raw`[A-Za-z0-9][\w.\-]*`;
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const ciscoIosDevice: DevicePlatform = {
+  name: 'cisco-ios',
+  anyPrompt: new RegExp(String.raw`(?:^|\n)(?<host>${HOST})(?:\((?<mode>[\w\-]+)\))?(?<level>[>#]) ?$`),
+  promptOf: (hostname) => new RegExp(String.raw`(?:^|\n)(?<host>${escape(hostname)})(?:\((?<mode>[\w\-]+)\))?(?<level>[>#]) ?$`),
+  promptAtLineStart: new RegExp(String.raw`^${HOST}(?:\((?:config[\w\-]*)\))?#`),
+  more: / ?-+ ?More ?-+ ?$/,
+  sessionPrep: ['terminal length 0', 'terminal width 0'],
+  escalate: { command: 'enable', passwordPrompt: /Password: ?$/, refused: /% ?(?:Bad secrets|Access denied|No password set)[^\n]*/ },
+  deescalate: { config: 'end', privileged: 'disable' },
+  configure: {
+    enter: 'configure terminal',
+    exit: 'end',
+    armRevert: (minutes) => `configure terminal revert timer ${minutes}`,
+    confirm: 'configure confirm',
+  },
+  hostnameCommand: /^\s*hostname\s+(\S+)\s*$/,
+  showRunning: 'show running-config',
+  save: {
+    command: 'copy running-config startup-config',
+    answers: [{ pattern: /Destination filename \[[^\]\n]*\]\? ?$/, reply: '' }],
+    ok: /\[OK\]|bytes copied/,
+  },
+  failures: [
+    { pattern: /^% Invalid input detected/, reason: 'invalid_input' },
+    { pattern: /^% Incomplete command/, reason: 'incomplete' },
+    { pattern: /^% Ambiguous command/, reason: 'ambiguous' },
+    { pattern: /^% Bad mask/, reason: 'bad_mask' },
+    { pattern: /^% Command authorization failed/, reason: 'authorization' },
+    { pattern: /^% Unknown command/, reason: 'unknown_command' },
+    { pattern: /overlaps with/, reason: 'overlap' },
+    { pattern: /^%\s*\S/, reason: 'error' },
+  ],
+  notFailures: [/^%[A-Z0-9_]+-\d-[A-Z0-9_]+:/, /^% ?Warning:/i],
+  confirmations: [
+    { pattern: /\[confirm\] ?$/, reply: '' },
+    { pattern: /Destination filename \[[^\]\n]*\]\? ?$/, reply: '' },
+  ],
+};
+
+/** The first line of `output` by which the platform says the command failed, with its reason. */
+export function findFailure(platform: DevicePlatform, lines: readonly string[]): { line: string; reason: string } | undefined {
+  for (const line of lines) {
+    const text = line.trim();
+    if (platform.notFailures.some((re) => re.test(text))) continue;
+    const hit = platform.failures.find((failure) => failure.pattern.test(text));
+    if (hit) return { line: text, reason: hit.reason };
+  }
+  return undefined;
+}
