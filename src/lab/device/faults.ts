@@ -4,7 +4,7 @@
 // entered, case-insensitively.
 
 export interface DeviceFaults {
-  /** Added before each command's output, in milliseconds. */
+  /** Delay of each command's output in milliseconds, counted from when the line arrived. */
   latencyMs?: number;
   /** Added per output byte, in milliseconds (slow links, long `show run`). */
   latencyPerByteMs?: number;

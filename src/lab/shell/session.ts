@@ -93,7 +93,8 @@ export class CliSession {
 
   /** Raw input from the client, in any chunking. */
   input(data: string): void {
-    this.enqueue(() => this.consume(data));
+    const arrived = performance.now();
+    this.enqueue(() => this.consume(data, arrived));
   }
 
   /** The client's window changed (SSH window-change). */
@@ -114,7 +115,8 @@ export class CliSession {
     });
   }
 
-  private async consume(data: string): Promise<void> {
+  /** `arrived`: when the data came in; a command's latency runs from then (see onCommand). */
+  private async consume(data: string, arrived: number): Promise<void> {
     for (const raw of data) {
       if (this.state.kind === 'stalled' || this.state.kind === 'closed') return;
       const char = this.enterKeys.fold(raw);
@@ -125,18 +127,18 @@ export class CliSession {
       }
       const event = this.editor.key(char);
       if (this.options.pty && this.state.kind !== 'secret') this.out.write(event.echo);
-      if (event.kind === 'line') await this.onLine(event.line);
+      if (event.kind === 'line') await this.onLine(event.line, arrived);
       else if (event.kind === 'ctrl-z') await this.onCtrlZ(event.line);
       // Ctrl-C drops the typed line, leaves config mode and abandons a password or question.
       else if (event.kind === 'ctrl-c') this.leaveConfig();
     }
   }
 
-  private async onLine(line: string): Promise<void> {
+  private async onLine(line: string, arrived = performance.now()): Promise<void> {
     const state = this.state;
     switch (state.kind) {
       case 'command':
-        return this.onCommand(line);
+        return this.onCommand(line, arrived);
       case 'secret':
         return this.onSecret(state.attempt, line);
       case 'answer':
@@ -148,7 +150,7 @@ export class CliSession {
     }
   }
 
-  private async onCommand(line: string): Promise<void> {
+  private async onCommand(line: string, arrived = performance.now()): Promise<void> {
     if (line.trim() === '') return this.prompt();
     const fate = commandFate(this.device, { line, number: ++this.commandsEntered, configMode: this.config !== undefined });
     if (fate.kind === 'drop') return this.closeSession('dropped');
@@ -156,7 +158,10 @@ export class CliSession {
       this.state = { kind: 'stalled' };
       return;
     }
-    if (fate.delayMs > 0) await sleep(fate.delayMs);
+    // Latency is counted from the line's arrival, like a slow link's: lines sent together wait
+    // together, so a client that pipelines pays it once, one that waits per line pays it per line.
+    const wait = fate.delayMs - (performance.now() - arrived);
+    if (wait > 0) await sleep(wait);
     if (this.state.kind === 'closed') return;
     if (!this.config) return this.finish(this.runExec(line, this.privileged), this.promptWidth, fate);
     const word = line.trim().toLowerCase();
