@@ -40,7 +40,7 @@ export class Channel {
   private closed = false;
 
   constructor(
-    private readonly transport: Transport,
+    readonly transport: Transport,
     readonly device: string,
   ) {
     transport.onData((text) => {

@@ -164,6 +164,24 @@ export class IosDriver {
     await this.show(configure.exit);
   }
 
+  /**
+   * Replaces the whole running config with `text` (IOS `configure replace`): the file goes to
+   * flash by scp, then IOS applies the difference itself. Needs SSH and `ip scp server enable`.
+   */
+  async configureReplace(text: string, options: CommandOptions = {}): Promise<string> {
+    const { replace } = this.platform;
+    const timeoutMs = options.timeoutMs ?? this.timeouts.operationMs;
+    const { transport } = this.channel;
+    if (!transport.upload) {
+      throw new DeviceError('command_rejected', this.device, `configure replace needs a file upload (scp), which ${transport.protocol} cannot do`, { protocol: transport.protocol });
+    }
+    await transport.upload(replace.file, text, timeoutMs);
+    const command = replace.command(replace.file);
+    const output = await this.show(command, { timeoutMs });
+    if (!replace.ok.test(output)) throw new DeviceError('command_rejected', this.device, `\`${command}\` did not complete`, { command, deviceText: output });
+    return output;
+  }
+
   async confirm(): Promise<void> {
     await this.show(this.platform.configure.confirm);
   }

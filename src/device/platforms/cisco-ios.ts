@@ -22,6 +22,8 @@ export interface DevicePlatform {
   escalate: { command: string; passwordPrompt: RegExp; refused: RegExp };
   deescalate: { config: string; privileged: string };
   configure: { enter: string; exit: string; armRevert(minutes: number): string; confirm: string };
+  /** Whole-config replacement from a file uploaded to the device. */
+  replace: { file: string; command(file: string): string; ok: RegExp };
   /** A config line that renames the device: the prompt changes after it. */
   hostnameCommand: RegExp;
   showRunning: string;
@@ -51,6 +53,11 @@ export const ciscoIosDevice: DevicePlatform = {
     exit: 'end',
     armRevert: (minutes) => `configure terminal revert timer ${minutes}`,
     confirm: 'configure confirm',
+  },
+  replace: {
+    file: 'flash:catnet-replace.cfg',
+    command: (file) => `configure replace ${file} force`,
+    ok: /Rollback Done/,
   },
   hostnameCommand: /^\s*hostname\s+(\S+)\s*$/,
   showRunning: 'show running-config',

@@ -5,6 +5,7 @@
 import ssh2 from 'ssh2';
 import type { Algorithms, ClientChannel } from 'ssh2';
 import { DeviceError } from '../errors.js';
+import { scpUpload } from './scp-upload.js';
 import { connectTcp } from './tcp.js';
 import { DataRelay, type SshOptions, type Transport } from './types.js';
 
@@ -99,6 +100,7 @@ export async function openSsh(options: SshOptions): Promise<Transport> {
     write: (text) => void shell.write(text),
     onData: (listener) => relay.onData(listener),
     onClose: (listener) => relay.onClose(listener),
+    upload: (path, content, timeoutMs) => scpUpload(client, options.device, path, content, timeoutMs),
     close: () => {
       closing = true;
       client.end();

@@ -16,6 +16,8 @@ export interface Transport {
   close(): void;
   /** The line end the device expects. */
   readonly newline: string;
+  /** Copies a file to the device (`flash:NAME`); SSH only (scp), absent on Telnet. */
+  upload?(path: string, content: string, timeoutMs: number): Promise<void>;
 }
 
 export interface Timeouts {
