@@ -11,3 +11,24 @@ export { ciscoIosDevice, findFailure, type DevicePlatform } from './platforms/ci
 export { DEFAULT_TIMEOUTS, type Timeouts, type Transport } from './transport/types.js';
 export { openSsh, LEGACY_ALGORITHMS } from './transport/ssh.js';
 export { openTelnet } from './transport/telnet.js';
+export {
+  DEFAULT_RETRY,
+  DeviceBreakers,
+  DevicePool,
+  connectRetryPolicy,
+  connectWithRetry,
+  isDeviceHealthFailure,
+  isTransientConnectError,
+  tryCredentials,
+  withRetry,
+  type BreakerOptions,
+  type BreakerState,
+  type CredentialOutcome,
+  type CredentialSet,
+  type DevicePoolOptions,
+  type PoolStats,
+  type ResilientConnectOptions,
+  type ResilientConnection,
+  type RetryEvent,
+  type RetryOptions,
+} from './resilience/index.js';

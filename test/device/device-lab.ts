@@ -4,6 +4,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { DeviceError } from '../../src/device/errors.js';
 import { KnownHosts } from '../../src/device/known-hosts.js';
 import type { IosConnectOptions } from '../../src/device/ios-driver.js';
 import { startLab, type LabDeviceSpec, type RunningLab } from '../../src/lab/runner/lab.js';
@@ -62,4 +64,15 @@ export function smallConfig(hostname: string): string {
     '!',
     'end',
   ].join('\n');
+}
+
+/** The DeviceError a promise rejects with; fails the test if it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<DeviceError> {
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if (!('error' in outcome)) throw new Error('expected a DeviceError, got a result');
+  expect(outcome.error).toBeInstanceOf(DeviceError);
+  return outcome.error as DeviceError;
 }
