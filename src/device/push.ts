@@ -19,6 +19,11 @@ export interface PushOptions {
   window?: number;
   /** Wait for a section header's prompt before typing into the section (default true). */
   sectionBarrier?: boolean;
+  /**
+   * Top-level section headers the device already has (from its running config, as the plan
+   * knows it). Re-entering an existing section is never refused, so their lines need no wait.
+   */
+  existingSections?: ReadonlySet<string>;
   /** Per wait for the next prompt; default the session's operation timeout. */
   timeoutMs?: number;
   /** Throw a DeviceError (with the result in `details.result`) instead of returning ok: false. */
@@ -109,6 +114,11 @@ interface PushState {
   rejected: PushFailure[];
 }
 
+/** A top-level header the caller says the device has: entering it cannot fail. */
+function isExisting(header: ConfigUnit, existing: ReadonlySet<string> | undefined): boolean {
+  return existing !== undefined && header.depth === 0 && existing.has((header.lines[0] as string).trim());
+}
+
 async function pipeline(driver: IosDriver, units: ConfigUnit[], commands: string[], state: PushState, options: PushOptions): Promise<void> {
   const window = Math.max(1, options.window ?? DEFAULT_WINDOW);
   const barrier = options.sectionBarrier ?? true;
@@ -123,7 +133,7 @@ async function pipeline(driver: IosDriver, units: ConfigUnit[], commands: string
       if (inFlightLines > 0 && inFlightLines + unit.lines.length > window) break;
       const previous = units[state.sent - 1];
       // Typing into a section before its header was accepted could land lines in the wrong mode.
-      if (barrier && previous && unit.depth > previous.depth && state.completed < state.sent) break;
+      if (barrier && previous && unit.depth > previous.depth && state.completed < state.sent && !isExisting(previous, options.existingSections)) break;
       if (previous?.barrier && state.completed < state.sent) break;
       batch = batch.concat(unit.lines);
       inFlightLines += unit.lines.length;

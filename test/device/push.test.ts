@@ -91,6 +91,23 @@ describe('pushConfig', () => {
     }
   });
 
+  it('types straight into sections the caller says exist (no wait for their header)', async () => {
+    const driver = await connectIos(env.options('c'));
+    try {
+      // A false claim shows what the wait is for: without it, the lines of a refused header are
+      // sent at once and land at the global level (and are refused there).
+      const existingSections = new Set(['interface GigabitEthernet0/1', 'interface GigabitEthernet0/9']);
+      const result = await driver.pushConfig(['interface GigabitEthernet0/9', ' shutdown', 'exit'], { existingSections, window: 8 });
+      expect(result.failed?.command).toBe('interface GigabitEthernet0/9');
+      expect(result.notSent).not.toContain(' shutdown');
+      const ok = await driver.pushConfig(['interface GigabitEthernet0/1', ' description via existing section', 'exit'], { existingSections });
+      expect(ok.ok).toBe(true);
+      expect(env.lab.device('c').runningConfigBody()).toContain(' description via existing section');
+    } finally {
+      driver.close();
+    }
+  });
+
   it('reports a dropped session as closed, with the lines whose fate is unknown', async () => {
     // Commands of the session so far: enable, terminal length, terminal width, configure terminal.
     await env.lab.setFaults('d', { disconnectAfterCommands: 10 });
