@@ -4,12 +4,22 @@
 
 import type { ConfigNode } from '../../ios/types.js';
 import type { LabDevice } from '../device/lab-device.js';
+import { ipToInt } from '../generate/lab-net.js';
 import { aclEntries, aclType } from '../shell/config/acl-store.js';
+import { dottedQuad } from '../shell/grammar/token-types.js';
+
+/** The vty's access entries per device, read once per config revision, not once per login. */
+const vtyEntries = new WeakMap<LabDevice, { revision: number; entries: string[][] | undefined }>();
 
 /** True when the device's running config lets `remoteAddress` open a vty session. */
 export function vtyPermits(device: LabDevice, remoteAddress: string): boolean {
-  const acl = vtyAccessClass(device.running);
-  return acl === undefined || aclPermits(device, acl, remoteAddress);
+  let cached = vtyEntries.get(device);
+  if (cached?.revision !== device.revision) {
+    const acl = vtyAccessClass(device.running);
+    cached = { revision: device.revision, entries: acl === undefined ? undefined : accessEntries(device, acl) };
+    vtyEntries.set(device, cached);
+  }
+  return cached.entries === undefined || entriesPermit(cached.entries, remoteAddress);
 }
 
 /**
@@ -33,14 +43,22 @@ export function vtyAccessClass(running: readonly ConfigNode[]): string | undefin
  * destination anyway).
  */
 export function aclPermits(device: LabDevice, acl: string, remoteAddress: string): boolean {
+  return entriesPermit(accessEntries(device, acl), remoteAddress);
+}
+
+/** The ACL's permit/deny entries as `[action, source words…]`. */
+function accessEntries(device: LabDevice, acl: string): string[][] {
   const extended = aclType(device.running, acl) === 'extended';
-  const entries = aclEntries(device, acl)
+  return aclEntries(device, acl)
     .map((entry) => entry.text.split(/\s+/).filter((word) => word !== ''))
     // A loaded config may carry sequence numbers in the entry text.
     .map((words) => (/^\d+$/.test(words[0] ?? '') ? words.slice(1) : words))
     .filter((words) => words[0] === 'permit' || words[0] === 'deny')
     // An extended entry's protocol comes before its source.
     .map((words) => (extended ? [words[0] as string, ...words.slice(2)] : words));
+}
+
+function entriesPermit(entries: string[][], remoteAddress: string): boolean {
   if (entries.length === 0) return true;
   const address = ipv4Number(remoteAddress.replace(/^::ffff:/i, ''));
   for (const entry of entries) {
@@ -66,7 +84,6 @@ function entryVerdict(words: string[], address: number | undefined): boolean | u
 }
 
 function ipv4Number(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return undefined;
-  return parts.reduce((n, part) => n * 256 + Number(part), 0);
+  const address = dottedQuad(text);
+  return address === undefined ? undefined : ipToInt(address);
 }
