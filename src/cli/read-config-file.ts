@@ -1,6 +1,7 @@
 // Reads a config file given on the command line, with errors that say what is wrong with it.
 
 import { readFile, stat } from 'node:fs/promises';
+import { readFailureReason } from '../config/config-file-error.js';
 import { InputError } from './exit-codes.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -13,9 +14,7 @@ export async function readConfigFile(path: string, role: string): Promise<string
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(`${path}: cannot read the ${role} config: ${why}`);
+    throw new InputError(`${path}: cannot read the ${role} config: ${readFailureReason(error)}`);
   }
   if (bytes.includes(0)) throw new InputError(`${path}: binary file (NUL bytes), not an IOS configuration`);
   let text: string;

@@ -18,3 +18,9 @@ export class ConfigFileError extends Error {
     this.name = 'ConfigFileError';
   }
 }
+
+/** Why a file could not be read, in words: `no such file`, `permission denied`, or the system's message. */
+export function readFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+}

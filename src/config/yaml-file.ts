@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
-import { ConfigFileError } from './config-file-error.js';
+import { ConfigFileError, readFailureReason } from './config-file-error.js';
 import { locateField, type FieldPath } from './yaml-locate.js';
 
 export { ConfigFileError, type ConfigProblem } from './config-file-error.js';
@@ -15,8 +15,7 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S)
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ConfigFileError(file, [{ line: undefined, field: '', message: `cannot read: ${reason}` }]);
+    throw new ConfigFileError(file, [{ line: undefined, field: '', message: `cannot read: ${readFailureReason(error)}` }]);
   }
   return parseYamlText(text, file, schema);
 }

@@ -3,7 +3,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ConfigFileError, loadYamlFile } from '../../config/yaml-file.js';
+import { ConfigFileError, readFailureReason } from '../../config/config-file-error.js';
+import { loadYamlFile } from '../../config/yaml-file.js';
 import { generateDeviceModel } from '../generate/device-model.js';
 import { renderRunningConfig } from '../generate/render-model.js';
 import type { LabDeviceSpec, LabOptions } from './lab.js';
@@ -47,8 +48,7 @@ export async function readLabFile(file: string): Promise<Omit<LabOptions, 'crede
       try {
         config = await readFile(resolve(base, entry.config), 'utf8');
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-        throw new ConfigFileError(file, [{ line: undefined, field: `devices[${i}].config`, message: `cannot read ${entry.config}: ${reason}` }]);
+        throw new ConfigFileError(file, [{ line: undefined, field: `devices[${i}].config`, message: `cannot read ${entry.config}: ${readFailureReason(error)}` }]);
       }
     } else {
       const generate = entry.generate ?? lab.generate;
