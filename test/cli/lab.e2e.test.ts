@@ -6,33 +6,13 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
+import { connectSsh, runExec } from '../support/lab-client.js';
 import { cliPath, repoRoot, runCli } from '../support/run-cli.js';
 
 interface Inventory {
   lab_credentials: { username: string; password: string; enable_secret: string };
   devices: { name: string; host: string; port: number; telnet_port: number }[];
-}
-
-function sshExec(device: { host: string; port: number }, login: { username: string; password: string }, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const client = new Client();
-    let output = '';
-    client
-      .on('ready', () => {
-        client.exec(command, (err, stream) => {
-          if (err) return reject(err);
-          stream.on('data', (data: Buffer) => (output += data.toString()));
-          stream.on('close', () => {
-            client.end();
-            resolve(output);
-          });
-        });
-      })
-      .on('error', reject)
-      .connect({ host: device.host, port: device.port, username: login.username, password: login.password });
-  });
 }
 
 describe('catnet lab start', () => {
@@ -55,7 +35,10 @@ describe('catnet lab start', () => {
     // The login is made up for this run and printed.
     expect(stdout).toContain(inventory.lab_credentials.password);
 
-    const version = await sshExec(inventory.devices[1] as Inventory['devices'][number], inventory.lab_credentials, 'show version');
+    const device = inventory.devices[1] as Inventory['devices'][number];
+    const connection = await connectSsh({ host: device.host, port: device.port, username: inventory.lab_credentials.username, password: inventory.lab_credentials.password });
+    const { output: version } = await runExec(connection, 'show version');
+    connection.close();
     expect(version).toMatch(/Cisco IOS Software/);
     expect(version).toMatch(/^r2 uptime is/m);
 

@@ -2,34 +2,10 @@
 // `configure replace` from it: over a real SSH connection.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientChannel } from 'ssh2';
 import { ScpSink, scpSinkTarget } from '../../src/lab/server/scp-sink.js';
-import { connectSsh, runExec, type SshConnection } from '../support/lab-client.js';
+import { scpUpload } from '../../src/device/transport/scp-upload.js';
+import { connectSsh, runExec } from '../support/lab-client.js';
 import { startTestDevice, testConfig, type TestDevice } from '../support/lab-device-fixture.js';
-
-/** The source side of scp: one file. Resolves with the exit status and what the sink said. */
-function scpUpload(connection: SshConnection, target: string, content: string): Promise<{ status: number | undefined; said: string }> {
-  return new Promise((resolve, reject) => {
-    connection.client.exec(`scp -t ${target}`, (error, channel: ClientChannel) => {
-      if (error) return reject(error);
-      const data = Buffer.from(content);
-      const steps = [Buffer.from(`C0644 ${data.length} upload.cfg\n`), Buffer.concat([data, Buffer.from([0])])];
-      let said = '';
-      let status: number | undefined;
-      channel.on('data', (chunk: Buffer) => {
-        said += chunk.toString('latin1');
-        for (let k = 0; k < chunk.length; k++) {
-          if (chunk[k] !== 0) continue;
-          const next = steps.shift();
-          if (next) channel.write(next);
-          else channel.end();
-        }
-      });
-      channel.on('exit', (code: number | null) => (status = code ?? undefined));
-      channel.on('close', () => resolve({ status, said }));
-    });
-  });
-}
 
 describe('scp to flash', () => {
   let lab: TestDevice | undefined;
@@ -41,8 +17,8 @@ describe('scp to flash', () => {
     lab = await startTestDevice({ config: testConfig({ global: 'ip scp server enable' }) });
     const connection = await connectSsh(lab.login());
     const intended = lab.device.runningConfigBody().replace('hostname r1', 'hostname r1-new');
-    const upload = await scpUpload(connection, 'flash:catnet-intended.cfg', intended);
-    expect(upload.status).toBe(0);
+    // The device layer's scp source: it resolves only when the sink acknowledged and exited 0.
+    await scpUpload(connection.client, 'r1', 'flash:catnet-intended.cfg', intended, 5000);
     expect(lab.device.flash.get('catnet-intended.cfg')).toBe(intended);
 
     const replaced = await runExec(connection, 'configure replace flash:catnet-intended.cfg force');
