@@ -4,6 +4,8 @@
 // top-level `exit` lines, comments and terminators in odd places, abbreviated headers, lines
 // that go on where the other side's end.
 
+import fc from 'fast-check';
+
 export const EDITS = [
   'edit', 'delete', 'duplicate', 'split', 'move', 'swapAcl', 'autoPrefix', 'exitContinue',
   'comment', 'terminator', 'abbreviate', 'namedNumbered', 'extendLine',
@@ -112,3 +114,11 @@ export function applyEdit(blocks: string[][], edit: BlockEdit): void {
       return;
   }
 }
+
+/** A random block edit and the side(s) it applies to, for the pair property tests. */
+export const blockEdit: fc.Arbitrary<BlockEdit & { side: 'running' | 'intended' | 'both' }> = fc.record({
+  kind: fc.constantFrom(...EDITS),
+  side: fc.constantFrom('running' as const, 'intended' as const, 'both' as const),
+  a: fc.nat(),
+  b: fc.nat(),
+});

@@ -9,7 +9,7 @@ import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
 import { mutateModel } from '../../src/lab/generate/mutate-model.js';
 import { createRandom } from '../../src/lab/generate/random.js';
 import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
-import { applyEdit, EDITS, joinBlocks, splitBlocks, type BlockEdit } from './block-edits.js';
+import { applyEdit, blockEdit as edit, joinBlocks, splitBlocks } from './block-edits.js';
 
 const OPTIONS: PlanOptions[] = [
   {},
@@ -38,13 +38,6 @@ function outcome<T>(fn: () => T): T | { error: string } {
     return { error: (error as Error).message };
   }
 }
-
-const edit: fc.Arbitrary<BlockEdit & { side: 'running' | 'intended' | 'both' }> = fc.record({
-  kind: fc.constantFrom(...EDITS),
-  side: fc.constantFrom('running' as const, 'intended' as const, 'both' as const),
-  a: fc.nat(),
-  b: fc.nat(),
-});
 
 describe('planning a pair with shared blocks', () => {
   it('gives the trees, commands and diff of preparing each config on its own', () => {

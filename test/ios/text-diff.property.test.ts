@@ -13,7 +13,7 @@ import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
 import { mutateModel } from '../../src/lab/generate/mutate-model.js';
 import { createRandom } from '../../src/lab/generate/random.js';
 import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
-import { applyEdit, EDITS, joinBlocks, splitBlocks, type BlockEdit } from './block-edits.js';
+import { applyEdit, blockEdit as edit, joinBlocks, splitBlocks } from './block-edits.js';
 
 const OPTIONS: PlanOptions[] = [{}, { ignoreVersion: true, ignore: [{ match: /^description /, within: /^interface / }] }];
 
@@ -30,13 +30,6 @@ function sharedCount(a: ConfigTree, b: ConfigTree): number {
   const nodes = new Set<ConfigNode>(a.children);
   return b.children.filter((node) => nodes.has(node)).length;
 }
-
-const edit: fc.Arbitrary<BlockEdit & { side: 'running' | 'intended' | 'both' }> = fc.record({
-  kind: fc.constantFrom(...EDITS),
-  side: fc.constantFrom('running' as const, 'intended' as const, 'both' as const),
-  a: fc.nat(),
-  b: fc.nat(),
-});
 
 describe('text diff of a pair with shared blocks', () => {
   it('is the diff of the same trees with every line expanded', () => {
