@@ -53,12 +53,18 @@ export function aclType(running: readonly ConfigNode[], name: string): AclType |
   return isNumberedAcl(name) ? numberedAclType(Number(name)) : namedAclSection(running, name)?.type;
 }
 
+/** `ip access-list standard|extended NAME`: the list's type and name; undefined for other lines. */
+export function namedAclHeader(text: string): { type: AclType; name: string } | undefined {
+  const m = text.startsWith('ip access-list ') ? NAMED.exec(text) : null;
+  return m ? { type: m[1] as AclType, name: m[2] as string } : undefined;
+}
+
 /** The named section of a list, whatever its type. */
 export function namedAclSection(running: readonly ConfigNode[], name: string): { node: ConfigNode; type: AclType } | undefined {
   const suffix = ` ${name}`;
   for (const node of running) {
-    const m = node.text.startsWith('ip access-list ') && node.text.endsWith(suffix) ? NAMED.exec(node.text) : null;
-    if (m && m[2] === name) return { node, type: m[1] as AclType };
+    const header = node.text.endsWith(suffix) ? namedAclHeader(node.text) : undefined;
+    if (header?.name === name) return { node, type: header.type };
   }
   return undefined;
 }

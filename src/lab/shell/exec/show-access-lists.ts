@@ -3,7 +3,7 @@
 // remarks hold a number too but are configuration only, and are not shown.
 
 import type { LabDevice } from '../../device/lab-device.js';
-import { aclEntries, namedAclSection, numberedAclType } from '../config/acl-store.js';
+import { aclEntries, namedAclHeader, numberedAclType } from '../config/acl-store.js';
 import type { ExecResult } from '../contracts.js';
 import { dottedQuad } from '../grammar/token-types.js';
 import type { ExecRequest } from './exec-command.js';
@@ -15,7 +15,6 @@ interface AccessList {
 }
 
 const NUMBERED_LINE = /^access-list (\d+) /;
-const NAMED_HEADER = /^ip access-list (?:standard|extended) (\S+)$/;
 
 export function showIpAccessLists({ device, args }: ExecRequest): ExecResult {
   const lists = accessLists(device).filter((list) => args.name === undefined || list.name === args.name);
@@ -29,9 +28,8 @@ function accessLists(device: LabDevice): AccessList[] {
   for (const node of device.running) {
     const numberedKind = numberedAclType(Number(NUMBERED_LINE.exec(node.text)?.[1]));
     if (numberedKind) numbered.set(Number(node.text.split(' ')[1]), numberedKind);
-    const name = NAMED_HEADER.exec(node.text)?.[1];
-    const namedKind = name === undefined ? undefined : namedAclSection([node], name)?.type;
-    if (name !== undefined && namedKind) named.push({ name, kind: namedKind });
+    const header = namedAclHeader(node.text);
+    if (header) named.push({ name: header.name, kind: header.type });
   }
   const byNumber = [...numbered].sort(([a], [b]) => a - b).map(([number, kind]) => ({ name: String(number), kind }));
   return [...byNumber, ...named].map((list) => ({
