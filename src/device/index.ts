@@ -6,7 +6,7 @@ export { Channel, type Answer, type ReadOptions } from './channel.js';
 export { connectIos, IosDriver, type CommandOptions, type IosConnectOptions } from './ios-driver.js';
 export { pushConfig, type PushFailure, type PushOptions, type PushResult } from './push.js';
 export { configUnits, type PushInput } from './config-units.js';
-export { redact } from './redact.js';
+export { redact } from '../obs/redact.js';
 export { ciscoIosDevice, findFailure, type DevicePlatform } from './platforms/cisco-ios.js';
 export { DEFAULT_TIMEOUTS, type Timeouts, type Transport } from './transport/types.js';
 export { openSsh, LEGACY_ALGORITHMS } from './transport/ssh.js';

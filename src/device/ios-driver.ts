@@ -8,7 +8,7 @@ import type { HostKeyMode, KnownHosts } from './known-hosts.js';
 import { ciscoIosDevice, findFailure, type DevicePlatform } from './platforms/cisco-ios.js';
 import type { PushInput } from './config-units.js';
 import { pushConfig, type PushOptions, type PushResult } from './push.js';
-import { redact } from './redact.js';
+import { redact } from '../obs/redact.js';
 import { openSsh } from './transport/ssh.js';
 import { openTelnet } from './transport/telnet.js';
 import { DEFAULT_TIMEOUTS, type Timeouts, type Transport } from './transport/types.js';

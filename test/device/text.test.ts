@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { configLines, configUnits } from '../../src/device/config-units.js';
 import { ciscoIosDevice, findFailure } from '../../src/device/platforms/cisco-ios.js';
-import { redact } from '../../src/device/redact.js';
+import { redact } from '../../src/obs/redact.js';
 import { TerminalText } from '../../src/device/terminal-text.js';
 
 describe('TerminalText', () => {
