@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { connectIos, type IosConnectOptions } from '../src/device/ios-driver.js';
 import { KnownHosts } from '../src/device/known-hosts.js';
+import { existingSections, normalizeConfig, parseConfig, planConfig } from '../src/ios/index.js';
 import { waitForOutput } from './lab-process.js';
 import { median, type BenchResult } from './report.js';
 
@@ -67,39 +68,51 @@ async function loginAndShowRun(options: IosConnectOptions): Promise<BenchResult>
 }
 
 /** 100 loopback sections (header, description, address, exit) and 100 static routes. */
-function fiveHundredLines(): string[] {
-  const sections = Array.from({ length: 100 }, (_, i) => [`interface Loopback${1000 + i}`, ` description bench ${i}`, ` ip address 10.200.${i}.1 255.255.255.255`, 'exit']);
-  const routes = Array.from({ length: 100 }, (_, i) => `ip route 10.201.${i}.0 255.255.255.0 Null0`);
+function fiveHundredLines(tag: number): string[] {
+  const sections = Array.from({ length: 100 }, (_, i) => [`interface Loopback${tag * 1000 + i}`, ` description bench ${tag} ${i}`, ` ip address 10.${200 + tag}.${i}.1 255.255.255.255`, 'exit']);
+  const routes = Array.from({ length: 100 }, (_, i) => `ip route 10.${210 + tag}.${i}.0 255.255.255.0 Null0`);
   return [...sections.flat(), ...routes];
 }
 
 /**
  * 500 config lines on a device answering each line 20 ms after it arrives: one round trip per
- * line would take >= 10 s. Measured with the driver's defaults (a section header is confirmed
- * before its lines are typed) and without that barrier.
+ * line would take >= 10 s. First as a change creating 100 sections (the driver confirms each
+ * new section's header before typing into it: one round trip per section, see
+ * docs/decisions/0001-push-section-barrier.md), then as the pipeline sends a plan: the engine's
+ * commands for a change to those sections now that they exist, with the running config's
+ * sections passed as `existingSections`. The target applies to the plan push.
  */
 async function push500(options: IosConnectOptions): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
-  for (const sectionBarrier of [true, false]) {
-    const driver = await connectIos(options);
-    try {
-      // Other names per run: a second run of the same lines would change nothing.
-      const lines = fiveHundredLines().map((line) => line.replace(/Loopback1/, sectionBarrier ? 'Loopback2' : 'Loopback3').replace(/^ip route 10\.201/, sectionBarrier ? 'ip route 10.202' : 'ip route 10.203'));
-      const result = await driver.pushConfig(lines, { sectionBarrier });
-      if (!result.ok) throw new Error(`bench push failed: ${result.error?.message}`);
-      results.push({
-        section: SECTION,
-        name: `push 500 lines, lab latency 20 ms${sectionBarrier ? '' : ', no section barrier'}`,
-        value: result.elapsedMs,
-        unit: 'ms',
-        details: { lines: result.applied.length, lineByLineFloorMs: lines.length * 20 },
-        ...(sectionBarrier ? { target: '<= 1500 ms', pass: result.elapsedMs <= 1500 } : {}),
-      });
-    } finally {
-      driver.close();
-    }
+  const driver = await connectIos(options);
+  try {
+    const created = await driver.pushConfig(fiveHundredLines(2));
+    if (!created.ok) throw new Error(`bench push failed: ${created.error?.message}`);
+    const newSections: BenchResult = {
+      section: SECTION,
+      name: 'push 500 lines creating 100 sections, lab latency 20 ms',
+      value: created.elapsedMs,
+      unit: 'ms',
+      details: { lines: created.applied.length, lineByLineFloorMs: created.applied.length * 20, sectionBarrierFloorMs: 100 * 20 },
+    };
+    const running = await driver.getRunningConfig();
+    const changed = running.replace(/description bench 2 /g, 'description bench changed ').replace(/ip address 10\.202\./g, 'ip address 10.212.');
+    const intended = changed.replace(/^end\s*$/m, `${fiveHundredLines(3).slice(400).join('\n')}\nend`);
+    const plan = planConfig(running, intended);
+    const pushed = await driver.pushConfig(plan.commands, { existingSections: existingSections(normalizeConfig(parseConfig(running))) });
+    if (!pushed.ok) throw new Error(`bench plan push failed: ${pushed.error?.message}`);
+    const planPush: BenchResult = {
+      section: SECTION,
+      name: 'push a 500-line plan into existing sections, lab latency 20 ms',
+      value: pushed.elapsedMs,
+      unit: 'ms',
+      details: { lines: pushed.applied.length, lineByLineFloorMs: pushed.applied.length * 20 },
+      target: '<= 1500 ms',
+      pass: pushed.elapsedMs <= 1500 && pushed.applied.length >= 500,
+    };
+    return [newSections, planPush];
+  } finally {
+    driver.close();
   }
-  return results;
 }
 
 async function backup(devices: IosConnectOptions[], concurrency: number): Promise<BenchResult> {

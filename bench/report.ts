@@ -1,6 +1,6 @@
 // Benchmark results: a table on stdout and bench/results.json for tools and trend tracking.
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 export interface BenchResult {
@@ -43,9 +43,19 @@ export function loadAverage(): number {
   return round(os.loadavg()[0] ?? 0);
 }
 
-export function writeResults(path: string, results: BenchResult[], load?: { before: number; after: number }): void {
+/**
+ * Writes the results. A run of some sections (`npm run bench -- lab`) keeps the other sections'
+ * rows from the previous file, so results.json always holds every benchmark.
+ */
+export function writeResults(path: string, results: BenchResult[], load?: { before: number; after: number }, sectionsRun?: readonly string[]): void {
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, load };
-  writeFileSync(path, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  const kept = sectionsRun === undefined ? [] : previousResults(path).filter((row) => !sectionsRun.includes(row.section));
+  writeFileSync(path, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results: [...kept, ...results] }, null, 2)}\n`);
+}
+
+function previousResults(path: string): BenchResult[] {
+  if (!existsSync(path)) return [];
+  return (JSON.parse(readFileSync(path, 'utf8')) as { results: BenchResult[] }).results;
 }
 
 function round(n: number): number {

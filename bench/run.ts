@@ -27,5 +27,5 @@ const load = { before: loadBefore, after: loadAverage() };
 // Other work on the machine slows every figure down: say how busy it was.
 console.log(`\nload average (1 min) before/after: ${load.before}/${load.after} on ${os.cpus().length} CPUs`);
 const path = fileURLToPath(new URL('./results.json', import.meta.url));
-writeResults(path, results, load);
+writeResults(path, results, load, only.length === 0 ? undefined : sections.map(([name]) => name));
 console.log(`\nwritten: ${path}`);
