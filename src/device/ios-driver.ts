@@ -21,6 +21,8 @@ export interface IosConnectOptions {
   protocol?: 'ssh' | 'telnet';
   username: string;
   password: string;
+  /** OpenSSH private key (PEM text) for SSH logins, tried before the password. */
+  privateKey?: string;
   /** Without it, a session landing in user exec cannot be made privileged (`privilege` error). */
   enableSecret?: string;
   timeouts?: Partial<Timeouts>;
@@ -43,7 +45,7 @@ export async function connectIos(options: IosConnectOptions): Promise<IosDriver>
   const target = { device: options.device, host: options.host, port: options.port ?? (protocol === 'ssh' ? 22 : 23), username: options.username, password: options.password, timeouts };
   const transport: Transport =
     protocol === 'ssh'
-      ? await openSsh({ ...target, algorithms: options.algorithms, keepaliveMs: options.keepaliveMs, knownHosts: options.knownHosts, hostKeyMode: options.hostKeyMode })
+      ? await openSsh({ ...target, privateKey: options.privateKey, algorithms: options.algorithms, keepaliveMs: options.keepaliveMs, knownHosts: options.knownHosts, hostKeyMode: options.hostKeyMode })
       : await openTelnet(target);
   const driver = new IosDriver(new Channel(transport, options.device), options.platform ?? ciscoIosDevice, timeouts, [options.password, options.enableSecret]);
   try {

@@ -9,6 +9,7 @@ import { DeviceError } from '../../src/device/errors.js';
 import { KnownHosts } from '../../src/device/known-hosts.js';
 import type { IosConnectOptions } from '../../src/device/ios-driver.js';
 import { startLab, type LabDeviceSpec, type RunningLab } from '../../src/lab/runner/lab.js';
+import type { DeviceCredentials } from '../../src/lab/device/lab-device.js';
 
 export interface DeviceLab {
   lab: RunningLab;
@@ -18,11 +19,11 @@ export interface DeviceLab {
   options(name: string, overrides?: Partial<IosConnectOptions>): IosConnectOptions;
 }
 
-export async function startDeviceLab(devices: LabDeviceSpec[]): Promise<DeviceLab> {
+export async function startDeviceLab(devices: LabDeviceSpec[], credentials?: DeviceCredentials): Promise<DeviceLab> {
   const dir = mkdtempSync(join(tmpdir(), 'catnet-device-'));
   const hostKeyDir = join(dir, 'host-keys');
   const knownHostsPath = join(dir, 'known_hosts');
-  const lab = await startLab({ devices, hostKeyDir, basePort: 0 });
+  const lab = await startLab({ devices, hostKeyDir, basePort: 0, credentials });
   const knownHosts = new KnownHosts(knownHostsPath);
   return {
     lab,

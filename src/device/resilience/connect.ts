@@ -8,7 +8,7 @@ import type { DeviceBreakers } from './breaker.js';
 import { tryCredentials, type CredentialSet } from './credentials.js';
 import { withRetry, type RetryOptions } from './retry.js';
 
-export interface ResilientConnectOptions extends Omit<IosConnectOptions, 'username' | 'password' | 'enableSecret'> {
+export interface ResilientConnectOptions extends Omit<IosConnectOptions, 'username' | 'password' | 'enableSecret' | 'privateKey'> {
   /** Tried in order; the next only when a login is refused (`auth`). */
   credentials: readonly CredentialSet[];
   retry?: RetryOptions;
@@ -39,7 +39,7 @@ export async function connectWithRetry(options: ResilientConnectOptions): Promis
   };
   const once = (set: CredentialSet): Promise<IosDriver> => {
     attempts += 1;
-    const connect = (): Promise<IosDriver> => connectIos({ ...rest, username: set.username, password: set.password, enableSecret: set.enableSecret });
+    const connect = (): Promise<IosDriver> => connectIos({ ...rest, username: set.username, password: set.password, enableSecret: set.enableSecret, privateKey: set.privateKey });
     return breakers ? breakers.execute(options.device, connect) : connect();
   };
   const outcome = await tryCredentials(options.device, credentials, (set) => withRetry(() => once(set), { ...retry, onRetry }));

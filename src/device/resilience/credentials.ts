@@ -10,6 +10,8 @@ export interface CredentialSet {
   username: string;
   password: string;
   enableSecret?: string;
+  /** OpenSSH private key (PEM text), tried before the password over SSH. */
+  privateKey?: string;
 }
 
 export interface CredentialOutcome<T> {

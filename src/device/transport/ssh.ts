@@ -59,6 +59,7 @@ export async function openSsh(options: SshOptions): Promise<Transport> {
       sock: socket,
       username: options.username,
       password: options.password,
+      ...(options.privateKey ? { privateKey: options.privateKey } : {}),
       tryKeyboard: false,
       readyTimeout: options.timeouts.authMs,
       keepaliveInterval: options.keepaliveMs ?? 10_000,

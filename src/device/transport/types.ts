@@ -42,6 +42,8 @@ export interface TransportTarget {
 }
 
 export interface SshOptions extends TransportTarget {
+  /** OpenSSH private key (PEM text): offered before the password. */
+  privateKey?: string;
   /** `legacy` adds the SHA-1 / CBC / ssh-rsa algorithms of older IOS to the modern defaults. */
   algorithms?: 'modern' | 'legacy';
   /** 0 disables; dead links are found within interval × 3. */
