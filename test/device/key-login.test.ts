@@ -32,6 +32,6 @@ describe('SSH private-key login', () => {
 
   it('is refused as auth when neither works', async () => {
     const error = await connectIos(env.options('k1', { password: 'wrong', privateKey: unknown.private })).catch((e: unknown) => e as { kind: string });
-    expect(error.kind).toBe('auth');
+    expect((error as { kind: string }).kind).toBe('auth');
   });
 });

@@ -56,9 +56,9 @@ describe('Telnet under faults', () => {
     const stalled = await driver.show('show clock').catch((e: unknown) => e as DeviceError);
     await env.lab.setFaults('t1', {});
     driver.close();
-    expect(refused.kind).toBe('connection');
-    expect(stalled.kind).toBe('timeout');
-    expect(stalled.message).toContain('`show clock`');
+    expect((refused as DeviceError).kind).toBe('connection');
+    expect((stalled as DeviceError).kind).toBe('timeout');
+    expect((stalled as DeviceError).message).toContain('`show clock`');
   });
 
   it('falls back to the next credential set when a Telnet login is refused', async () => {
