@@ -8,6 +8,7 @@ export { planConfig, planTrees, prepareConfig, preparePair, type PlanOptions } f
 export { renderDeviceCommands, renderHumanCommands } from './render.js';
 export { predictConfig, PredictError } from './predict.js';
 export { converged } from './converged.js';
+export { parseIgnoreRule, compileRegex } from './ignore-rule.js';
 export { existingSections } from './existing-sections.js';
 export { serializeConfig } from './serialize.js';
 export { ciscoIos } from './platforms/cisco-ios.js';

@@ -67,7 +67,7 @@ describe('parseYamlText', () => {
     expect(error).toBeInstanceOf(ConfigFileError);
     const lines = error.message.split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^inv\.yaml:4: devices\[0\]: .*prot/);
+    expect(lines[0]).toBe('inv.yaml:5: devices[0].prot: unknown field');
     expect(lines[1]).toMatch(/^inv\.yaml:7: devices\[1\]\.port: .*number/);
   });
 

@@ -58,7 +58,7 @@ describe('lab file', () => {
     const error = await readLabFile(join(dir, 'lab.yaml')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigFileError);
     const message = (error as Error).message;
-    expect(message).toMatch(/lab\.yaml:3: devices\[0\]\.faults: .*stalOn/);
+    expect(message).toMatch(/lab\.yaml:4: devices\[0\]\.faults\.stalOn: unknown field/);
     expect(message).toMatch(/lab\.yaml:5: devices\[1\]: give either config or generate/);
     expect(message).toMatch(/lab\.yaml:10: devices\[2\]\.faults\.rejectConfigLines: not a valid regular expression/);
   });

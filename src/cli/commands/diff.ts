@@ -1,6 +1,6 @@
 // `catnet diff <running> <intended>`: the offline plan of one device, from two files.
 
-import { planConfig, renderDeviceCommands, type ConfigPlan, type IgnoreRule } from '../../ios/index.js';
+import { parseIgnoreRule, planConfig, renderDeviceCommands, type ConfigPlan } from '../../ios/index.js';
 import { ExitCode, InputError, type ExitCodeValue } from '../exit-codes.js';
 import { formatPlanText } from '../format-plan.js';
 import { readConfigFile } from '../read-config-file.js';
@@ -20,7 +20,13 @@ export async function runDiff(
   options: DiffOptions,
   write: (text: string) => void,
 ): Promise<ExitCodeValue> {
-  const ignore = options.ignore.map(parseIgnoreRule);
+  const ignore = options.ignore.map((spec) => {
+    try {
+      return parseIgnoreRule(spec);
+    } catch (error) {
+      throw new InputError(`--ignore ${JSON.stringify(spec)}: ${(error as Error).message}`);
+    }
+  });
   const [running, intended] = await Promise.all([
     readConfigFile(runningPath, 'running'),
     readConfigFile(intendedPath, 'intended'),
@@ -45,20 +51,5 @@ function render(plan: ConfigPlan, options: DiffOptions, files: { running: string
       return `${JSON.stringify({ ...files, changed: plan.commands.length > 0, ...plan, deviceCommands: renderDeviceCommands(plan.commands) }, null, 2)}\n`;
     default:
       return formatPlanText(plan, { color: options.color ?? false });
-  }
-}
-
-/**
- * `REGEX` ignores matching lines anywhere; `SECTION_REGEX>>REGEX` only inside sections whose
- * header matches SECTION_REGEX.
- */
-export function parseIgnoreRule(spec: string): IgnoreRule {
-  const [within, match] = spec.includes('>>') ? spec.split('>>', 2) : [undefined, spec];
-  try {
-    const rule: IgnoreRule = { match: new RegExp(match as string) };
-    if (within !== undefined) rule.within = new RegExp(within);
-    return rule;
-  } catch (error) {
-    throw new InputError(`--ignore ${JSON.stringify(spec)}: invalid regular expression: ${(error as Error).message}`);
   }
 }
