@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { IosConfigError } from '../ios/index.js';
 import { runDiff, type DiffFormat } from './commands/diff.js';
 import type { LabStartOptions } from './commands/lab.js';
+import { registerSecretsCommands } from './commands/secrets.js';
 import { ConfigFileError } from '../config/config-file-error.js';
 import { ExitCode, InputError } from './exit-codes.js';
 
@@ -50,6 +51,7 @@ function buildProgram(): Command {
       process.exitCode = await runLabStart(opts, (text) => process.stdout.write(text));
     });
 
+  registerSecretsCommands(program);
   return program;
 }
 
