@@ -1,0 +1,42 @@
+// Blobs fetched from GitHub, kept on disk by their SHA. A blob SHA is the hash of its content,
+// so an entry never goes stale and later runs at any ref reuse it without asking GitHub.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+// SHA-1 or SHA-256 in hex: anything else from the network must not become a file name.
+const BLOB_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+export class BlobCache {
+  constructor(readonly dir: string) {}
+
+  /** The cached bytes of blob `sha`, or undefined when they are not cached. */
+  async get(sha: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.file(sha));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Stores blob `sha`; written to a temporary file and renamed, so a reader never sees half of it. */
+  async put(sha: string, content: Buffer): Promise<void> {
+    const file = this.file(sha);
+    await mkdir(this.dir, { recursive: true });
+    const temp = join(this.dir, `.${sha}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await writeFile(temp, content);
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  private file(sha: string): string {
+    if (!BLOB_SHA.test(sha)) throw new Error(`not a git blob SHA: '${sha}'`);
+    return join(this.dir, sha);
+  }
+}
