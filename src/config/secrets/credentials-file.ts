@@ -3,12 +3,10 @@
 // module (no log, transcript or PR comment can then leak it), and reports every value that
 // cannot be decrypted at once, with its line.
 
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { registerSecret } from '../../obs/redact.js';
-import { ConfigFileError, readFailureReason, type ConfigProblem } from '../config-file-error.js';
-import { formatPath, parseYamlText } from '../yaml-file.js';
-import { locateField } from '../yaml-locate.js';
+import { ConfigFileError, type ConfigProblem } from '../config-file-error.js';
+import { parseYamlText, problemAt, readConfigText } from '../yaml-file.js';
 import { decryptSecret, isEncrypted, SecretError, type MasterKey } from './box.js';
 
 export interface Credential {
@@ -65,12 +63,7 @@ export async function checkCredentials(file: string, keys: readonly MasterKey[])
 
 /** The text of a credentials file, checked against the schema. */
 export async function parseCredentialsFile(file: string): Promise<{ text: string; data: CredentialsFile }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigFileError(file, [{ line: undefined, field: '', message: `cannot read: ${readFailureReason(error)}` }]);
-  }
+  const text = await readConfigText(file);
   return { text, data: parseYamlText(text, file, credentialsFileSchema) };
 }
 
@@ -122,9 +115,4 @@ export function credentialValues(data: CredentialsFile): CredentialValue[] {
       return value === undefined ? [] : [{ name, property, value, path: ['credentials', name, field] }];
     }),
   );
-}
-
-/** A problem of the value at `path`, with its line. */
-export function problemAt(text: string, path: string[], message: string): ConfigProblem {
-  return { line: locateField(text, path), field: formatPath(path), message };
 }

@@ -3,13 +3,11 @@
 // that is about to be retired. Tokens are replaced in the original text, so comments and layout
 // survive, and the file is replaced atomically after a backup of the original.
 
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { ConfigFileError, readFailureReason, type ConfigProblem } from '../config-file-error.js';
-import { parseYamlText } from '../yaml-file.js';
+import { writeFileAtomic, writeNewFile } from '../../store/atomic-file.js';
+import { ConfigFileError, type ConfigProblem } from '../config-file-error.js';
+import { parseYamlText, problemAt, readConfigText } from '../yaml-file.js';
 import { decryptSecret, encryptSecret, isEncrypted, SecretError, tokenKeyId, type MasterKey } from './box.js';
-import { credentialsFileSchema, credentialValues, problemAt } from './credentials-file.js';
+import { credentialsFileSchema, credentialValues } from './credentials-file.js';
 import { selectMasterKey } from './keys.js';
 
 export interface RotationResult {
@@ -22,13 +20,7 @@ export interface RotationResult {
 
 export async function rotateCredentials(file: string, keys: readonly MasterKey[], toKeyId: string, now: Date = new Date()): Promise<RotationResult> {
   const toKey = selectMasterKey(keys, toKeyId);
-  let original: Buffer;
-  try {
-    original = await readFile(file);
-  } catch (error) {
-    throw new ConfigFileError(file, [{ line: undefined, field: '', message: `cannot read: ${readFailureReason(error)}` }]);
-  }
-  const text = original.toString('utf8');
+  const text = await readConfigText(file);
   const tokens = credentialValues(parseYamlText(text, file, credentialsFileSchema)).filter((v) => isEncrypted(v.value));
 
   const plain = new Map<string, string>();
@@ -53,45 +45,21 @@ export async function rotateCredentials(file: string, keys: readonly MasterKey[]
     rotated = rotated.split(token).join(await encryptSecret(value, toKey));
   }
 
-  const backupFile = await writeBackup(file, original, now);
+  const backupFile = await writeBackup(file, text, now);
   await writeFileAtomic(file, rotated);
   return { values: plain.size, fromKeys, backupFile };
 }
 
 /** `<file>.bak-<UTC timestamp>`, private; never overwrites an earlier backup. */
-async function writeBackup(file: string, content: Buffer, now: Date): Promise<string> {
+async function writeBackup(file: string, content: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   for (let n = 1; ; n++) {
     const backup = `${file}.bak-${stamp}${n === 1 ? '' : `-${n}`}`;
     try {
-      await writePrivate(backup, content, 'wx');
+      await writeNewFile(backup, content);
       return backup;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-  }
-}
-
-// A crash leaves either the old file or the new one, never a truncated mix.
-async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writePrivate(temp, Buffer.from(content, 'utf8'), 'wx');
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-}
-
-async function writePrivate(path: string, content: Buffer, flags: string): Promise<void> {
-  const handle = await open(path, flags, 0o600);
-  try {
-    // The umask may have taken bits away, never added: chmod makes 0600 exact either way.
-    await handle.chmod(0o600);
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

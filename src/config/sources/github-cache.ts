@@ -1,9 +1,9 @@
 // Blobs fetched from GitHub, kept on disk by their SHA. A blob SHA is the hash of its content,
 // so an entry never goes stale and later runs at any ref reuse it without asking GitHub.
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../store/atomic-file.js';
 
 // SHA-1 or SHA-256 in hex: anything else from the network must not become a file name.
 const BLOB_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -23,16 +23,7 @@ export class BlobCache {
 
   /** Stores blob `sha`; written to a temporary file and renamed, so a reader never sees half of it. */
   async put(sha: string, content: Buffer): Promise<void> {
-    const file = this.file(sha);
-    await mkdir(this.dir, { recursive: true });
-    const temp = join(this.dir, `.${sha}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      await writeFile(temp, content);
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(this.file(sha), content, { mode: 0o644, mkdir: true });
   }
 
   private file(sha: string): string {
