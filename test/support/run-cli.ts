@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FakeRepo } from './fake-github.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const cliPath = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -13,13 +14,32 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
+export interface CliOptions {
+  cwd?: string;
+  input?: string;
+  /** Added to (or, when undefined, removed from) the environment. */
+  env?: Record<string, string | undefined>;
+  /** The process's GitHub API is this fake repository (msw, test/support/fake-github.ts). */
+  fakeGitHub?: FakeRepo;
+}
+
+const preload = fileURLToPath(new URL('./fake-github-preload.ts', import.meta.url));
+// tsx's loader, by path: `--import tsx` would be looked up from the child's working directory.
+const tsxLoader = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+
+export function runCli(args: string[], options: CliOptions = {}): CliResult {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run "npm run build" first (npm test does)`);
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  const nodeArgs: string[] = [];
+  if (options.fakeGitHub) {
+    env.CATNET_TEST_FAKE_GITHUB = JSON.stringify(options.fakeGitHub);
+    nodeArgs.push('--import', tsxLoader, '--import', preload);
+  }
+  const result = spawnSync(process.execPath, [...nodeArgs, cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

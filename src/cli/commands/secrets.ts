@@ -2,11 +2,13 @@
 // on first use (box.ts) and the credentials modules (zod, YAML) inside the actions, so other
 // commands never load them.
 
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigFileError } from '../../config/config-file-error.js';
 import { encryptSecret, SecretError, type MasterKey } from '../../config/secrets/box.js';
 import { generateMasterKey, loadMasterKeys, selectMasterKey } from '../../config/secrets/keys.js';
 import { InputError } from '../exit-codes.js';
+import { projectOptions } from './project-options.js';
 
 interface KeyOptions {
   keyFile?: string;
@@ -60,12 +62,12 @@ export function registerSecretsCommands(program: Command): void {
     .command('rotate')
     .description('Re-encrypt every value of the credentials file with one master key (after a backup).')
     .requiredOption('--to <key-id>', 'the master key to move every value to')
-    .option('--file <path>', `credentials file (default: ${CREDENTIALS_FILE})`)
+    .option('--file <path>', `credentials file (default: the inventory's settings.paths.credentials, else ${CREDENTIALS_FILE})`)
     .option('--key-file <path>', keyFileHelp)
-    .action(async (opts: FileOptions & { to: string }) =>
+    .action(async (opts: FileOptions & { to: string }, command: Command) =>
       run(async () => {
         const { rotateCredentials } = await import('../../config/secrets/rotate.js');
-        const file = credentialsPath(opts);
+        const file = await credentialsPath(opts, command);
         const result = await rotateCredentials(file, await masterKeys(opts), opts.to);
         const from = Object.entries(result.fromKeys).map(([id, n]) => `${n} from "${id}"`);
         process.stdout.write(`${file}: ${result.values} value${result.values === 1 ? '' : 's'} now under key "${opts.to}"${from.length > 0 ? ` (${from.join(', ')})` : ''}; backup: ${result.backupFile}\n`);
@@ -75,13 +77,13 @@ export function registerSecretsCommands(program: Command): void {
   secrets
     .command('check')
     .description('Check that every value of the credentials file decrypts.')
-    .option('--file <path>', `credentials file (default: ${CREDENTIALS_FILE})`)
+    .option('--file <path>', `credentials file (default: the inventory's settings.paths.credentials, else ${CREDENTIALS_FILE})`)
     .option('--key-file <path>', keyFileHelp)
     .addHelpText('after', '\nExit status: 0 every value decrypts, 2 otherwise (every problem is listed).')
-    .action(async (opts: FileOptions) =>
+    .action(async (opts: FileOptions, command: Command) =>
       run(async () => {
         const { checkCredentials } = await import('../../config/secrets/credentials-file.js');
-        const file = credentialsPath(opts);
+        const file = await credentialsPath(opts, command);
         const problems = await checkCredentials(file, await masterKeys(opts));
         if (problems.length > 0) throw new ConfigFileError(file, problems);
         process.stdout.write(`${file}: every value decrypts\n`);
@@ -90,11 +92,18 @@ export function registerSecretsCommands(program: Command): void {
 }
 
 /**
- * The credentials file of a command. One place to decide it, so that a later `--config` can
- * point at the credentials.yaml next to the inventory.
+ * The credentials file of a command: `--file`, else the one the inventory names
+ * (`settings.paths.credentials` of `--config`, or of ./catnet.config.yaml when there is one),
+ * else ./credentials.yaml.
  */
-export function credentialsPath(opts: { file?: string }): string {
-  return opts.file ?? CREDENTIALS_FILE;
+export async function credentialsPath(opts: { file?: string }, command: Command): Promise<string> {
+  if (opts.file !== undefined) return opts.file;
+  const { config } = projectOptions(command);
+  const explicit = command.optsWithGlobals<{ config?: string }>().config !== undefined || process.env.CATNET_CONFIG !== undefined;
+  if (!explicit && !existsSync(config)) return CREDENTIALS_FILE;
+  const { loadInventory } = await import('../../config/inventory/index.js');
+  const { displayPath } = await import('../../config/project.js');
+  return displayPath((await loadInventory(config)).settings.paths.credentials);
 }
 
 function masterKeys(opts: KeyOptions): Promise<MasterKey[]> {
