@@ -3,12 +3,12 @@
 
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import { IosConfigError } from '../ios/index.js';
 import { runDiff, type DiffFormat } from './commands/diff.js';
 import type { LabStartOptions } from './commands/lab.js';
 import { registerSecretsCommands } from './commands/secrets.js';
-import { ConfigFileError } from '../config/config-file-error.js';
-import { ExitCode, InputError } from './exit-codes.js';
+import { ExitCode, isBadInput } from './exit-codes.js';
+import { registerInventoryCommands } from './commands/inventory.js';
+import { DEFAULT_CONFIG } from './commands/project-options.js';
 
 // dist/cli/main.js and src/cli/main.ts both sit two levels below package.json.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -18,6 +18,7 @@ function buildProgram(): Command {
     .name('catnet')
     .description('GitOps for Cisco IOS: back up, plan, deploy, verify and roll back device configs.')
     .version(version)
+    .option('-c, --config <file>', `the inventory (default: $CATNET_CONFIG or ${DEFAULT_CONFIG})`)
     .exitOverride()
     .showHelpAfterError();
 
@@ -42,16 +43,21 @@ function buildProgram(): Command {
     .option('--devices <n>', 'number of devices with generated configs (default 3)')
     .option('--base-port <port>', 'first SSH port; Telnet ports follow the SSH ones (0: any free port)', '10001')
     .option('--file <lab.yaml>', 'devices, configs and faults from a lab file')
-    .option('--write-inventory <path>', 'write an inventory snippet for the running lab')
+    .option('--key-file <path>', 'master key file (default: $CATNET_MASTER_KEY_FILE); keys also come from $CATNET_MASTER_KEY')
+    .option('--write-inventory <path>', 'write a catnet.config.yaml (and its encrypted credentials) for the running lab')
     .option('--lines <n>', 'size of generated configs, in lines', '300')
     .option('--host-key-dir <dir>', 'where the devices keep their SSH host keys', '.catnet/lab/host-keys')
-    .action(async (opts: LabStartOptions) => {
+    .addHelpText('after', "\nWith -c/--config catnet.config.yaml: serve the inventory's devices, on their ports, with their logins\nand intended configs (a --file entry of the same name gives a device's config and faults).")
+    .action(async (opts: LabStartOptions, command: Command) => {
       // Imported on use: the lab (ssh2 and all) is not loaded for the other commands.
       const { runLabStart } = await import('./commands/lab.js');
-      process.exitCode = await runLabStart(opts, (text) => process.stdout.write(text));
+      // Only an explicit -c/--config (not $CATNET_CONFIG): a plain `lab start` keeps making up devices.
+      const config = command.optsWithGlobals<{ config?: string }>().config;
+      process.exitCode = await runLabStart({ ...opts, config }, (text) => process.stdout.write(text));
     });
 
   registerSecretsCommands(program);
+  registerInventoryCommands(program);
   return program;
 }
 
@@ -68,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0; every usage mistake is bad input.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
     }
-    if (error instanceof InputError || error instanceof IosConfigError || error instanceof ConfigFileError) {
+    if (isBadInput(error)) {
       process.stderr.write(`catnet: ${error.message}\n`);
       return ExitCode.badInput;
     }

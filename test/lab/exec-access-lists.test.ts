@@ -12,7 +12,9 @@ const CORE_1_LISTS = [
   '    50 permit icmp any any echo-reply',
   '    60 deny ip any any log',
   'Standard IP access list VTY-ALLOWED',
-  '    10 permit 10.99.0.0, wildcard bits 0.0.0.255',
+  // The remark (the lab's loopback note) holds 10 and is not shown.
+  '    20 permit 127.0.0.1',
+  '    30 permit 10.99.0.0, wildcard bits 0.0.0.255',
 ];
 
 describe('show ip access-lists', () => {
@@ -45,8 +47,8 @@ describe('show ip access-lists', () => {
       ...CORE_1_LISTS.slice(0, 3),
       '    35 permit ospf any any',
       ...CORE_1_LISTS.slice(3),
-      '    20 permit 10.98.0.7',
-      '    30 deny   any',
+      '    40 permit 10.98.0.7',
+      '    50 deny   any',
     ]);
     lab.configure('ip access-list resequence EDGE-IN 100 5');
     expect(lab.run('show ip access-lists EDGE-IN').output.slice(1, 3)).toEqual(['    105 permit tcp any any eq bgp', '    110 permit tcp any eq bgp any']);

@@ -8,7 +8,7 @@ import { loadYamlFile } from '../../config/yaml-file.js';
 import { generateDeviceModel } from '../generate/device-model.js';
 import { renderRunningConfig } from '../generate/render-model.js';
 import type { LabDeviceSpec, LabOptions } from './lab.js';
-import { labFileSchema, type LabFile } from './lab-spec.js';
+import { labFileSchema, type LabFile, type LabFileDevice } from './lab-spec.js';
 
 const DEFAULT_LINES = 300;
 
@@ -39,30 +39,43 @@ export function generatedDevices(count: number, lines = DEFAULT_LINES): LabDevic
 
 /** The lab described by a lab file; problems name the file, line and field. */
 export async function readLabFile(file: string): Promise<Omit<LabOptions, 'credentials' | 'clock'>> {
-  const lab: LabFile = await loadYamlFile(file, labFileSchema);
-  const base = dirname(resolve(file));
+  const lab = await loadLabFile(file);
   const devices: LabDeviceSpec[] = [];
-  for (const [i, entry] of lab.devices.entries()) {
-    let config: string;
-    if (entry.config !== undefined) {
-      try {
-        config = await readFile(resolve(base, entry.config), 'utf8');
-      } catch (error) {
-        throw new ConfigFileError(file, [{ line: undefined, field: `devices[${i}].config`, message: `cannot read ${entry.config}: ${readFailureReason(error)}` }]);
-      }
-    } else {
-      const generate = entry.generate ?? lab.generate;
-      config = generatedConfig(entry.name, generate?.lines, generate?.seed);
-    }
-    devices.push({ name: entry.name, config, faults: entry.faults, legacyAlgorithms: entry.legacyAlgorithms ?? lab.legacyAlgorithms });
-  }
+  for (const i of lab.devices.keys()) devices.push(await labFileDevice(file, lab, i));
   return {
     devices,
     host: lab.host,
     basePort: lab.basePort,
     telnet: lab.telnet,
-    hostKeyDir: lab.hostKeyDir === undefined ? undefined : resolve(base, lab.hostKeyDir),
+    hostKeyDir: labHostKeyDir(file, lab),
   };
+}
+
+/** The lab file, checked against its schema. */
+export function loadLabFile(file: string): Promise<LabFile> {
+  return loadYamlFile(file, labFileSchema);
+}
+
+/** The lab file's host key folder, resolved against the file's folder. */
+export function labHostKeyDir(file: string, lab: LabFile): string | undefined {
+  return lab.hostKeyDir === undefined ? undefined : resolve(dirname(resolve(file)), lab.hostKeyDir);
+}
+
+/** Device `i` of a lab file: its config read (relative to the file) or generated. */
+export async function labFileDevice(file: string, lab: LabFile, i: number): Promise<LabDeviceSpec> {
+  const entry = lab.devices[i] as LabFileDevice;
+  let config: string;
+  if (entry.config !== undefined) {
+    try {
+      config = await readFile(resolve(dirname(resolve(file)), entry.config), 'utf8');
+    } catch (error) {
+      throw new ConfigFileError(file, [{ line: undefined, field: `devices[${i}].config`, message: `cannot read ${entry.config}: ${readFailureReason(error)}` }]);
+    }
+  } else {
+    const generate = entry.generate ?? lab.generate;
+    config = generatedConfig(entry.name, generate?.lines, generate?.seed);
+  }
+  return { name: entry.name, config, faults: entry.faults, legacyAlgorithms: entry.legacyAlgorithms ?? lab.legacyAlgorithms };
 }
 
 /** A stable seed per device name, so a device keeps its config across lab runs. */

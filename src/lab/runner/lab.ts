@@ -17,6 +17,14 @@ export interface LabDeviceSpec {
   faults?: DeviceFaults;
   /** Offer only the algorithms of an older IOS (and an RSA host key). */
   legacyAlgorithms?: boolean;
+  /** Listen address of this device; default the lab's. */
+  host?: string;
+  /** Fixed SSH port (0: any free port); absent: the basePort rule. */
+  sshPort?: number;
+  /** Fixed Telnet port (0: any free port); absent: the basePort rule. */
+  telnetPort?: number;
+  /** This device's login; default the lab-wide one. */
+  credentials?: DeviceCredentials;
 }
 
 export interface LabOptions {
@@ -37,12 +45,17 @@ export interface LabOptions {
 export interface LabNode {
   name: string;
   device: LabDevice;
+  /** Where this device listens. */
+  host: string;
+  /** This device's login (the lab-wide one unless its spec gave another). */
+  credentials: DeviceCredentials;
   sshPort: number;
   telnetPort: number | undefined;
 }
 
 export interface RunningLab {
   host: string;
+  /** The lab-wide login: every device's, except those whose spec gave their own. */
   credentials: DeviceCredentials;
   nodes: LabNode[];
   /** The device called `name`; throws for an unknown name. */
@@ -65,16 +78,19 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   };
   try {
     for (const [i, spec] of options.devices.entries()) {
-      const device = new LabDevice({ name: spec.name, config: spec.config, credentials, faults: spec.faults, clock: options.clock });
+      const login = spec.credentials ?? credentials;
+      const listen = spec.host ?? host;
+      const device = new LabDevice({ name: spec.name, config: spec.config, credentials: login, faults: spec.faults, clock: options.clock });
       const keyType = spec.legacyAlgorithms ? 'rsa' : 'ed25519';
       const hostKey = await loadOrCreateHostKey(options.hostKeyDir, spec.name, keyType);
       const portOf = (offset: number): number => (options.basePort ? options.basePort + offset : 0);
-      const ssh = await startSshServer(device, { host, port: portOf(i), hostKeys: [hostKey], legacyAlgorithms: spec.legacyAlgorithms === true });
+      const sshPort = spec.sshPort ?? portOf(i);
+      const ssh = await startSshServer(device, { host: listen, port: sshPort, hostKeys: [hostKey], legacyAlgorithms: spec.legacyAlgorithms === true });
       closers.push(() => ssh.close());
       const servers = [ssh];
       let telnetPort: number | undefined;
       if (options.telnet !== false) {
-        const telnet = await startTelnetServer(device, { host, port: portOf(count + i) });
+        const telnet = await startTelnetServer(device, { host: listen, port: spec.telnetPort ?? portOf(count + i) });
         closers.push(() => telnet.close());
         servers.push(telnet);
         telnetPort = telnet.port;
@@ -82,7 +98,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       listeners.set(spec.name, servers);
       // A device may start with its port refused.
       await Promise.all(servers.map((server) => server.applyFaults()));
-      nodes.push({ name: spec.name, device, sshPort: ssh.port, telnetPort });
+      nodes.push({ name: spec.name, device, host: listen, credentials: login, sshPort: ssh.port, telnetPort });
     }
   } catch (error) {
     await stop();
