@@ -4,23 +4,19 @@
 // 500 devices at concurrency 50.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { connectIos, type IosConnectOptions } from '../src/device/ios-driver.js';
 import { KnownHosts } from '../src/device/known-hosts.js';
 import { existingSections, normalizeConfig, parseConfig, planConfig } from '../src/ios/index.js';
-import { waitForOutput } from './lab-process.js';
+import { LAB_KEY_ENV, readLabInventory, waitForOutput } from './lab-process.js';
 import { median, type BenchResult } from './report.js';
 
 const TMP = fileURLToPath(new URL('./tmp/device/', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const SECTION = 'device';
 
-interface Inventory {
-  lab_credentials: { username: string; password: string; enable_secret: string };
-  devices: { name: string; host: string; port: number }[];
-}
 
 interface Lab {
   devices: Map<string, IosConnectOptions>;
@@ -148,15 +144,10 @@ async function backup(devices: IosConnectOptions[], concurrency: number): Promis
 
 async function startLab(name: string, args: string[], knownHosts: KnownHosts): Promise<Lab> {
   const inventoryPath = `${TMP}${name}-inventory.yaml`;
-  const child = spawn(process.execPath, [CLI, 'lab', 'start', ...args, '--base-port', '0', '--write-inventory', inventoryPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, 'lab', 'start', ...args, '--base-port', '0', '--write-inventory', inventoryPath], { stdio: ['ignore', 'pipe', 'inherit'], env: LAB_KEY_ENV });
   await waitForOutput(child, 'lab running');
-  const inventory = yaml.load(readFileSync(inventoryPath, 'utf8')) as Inventory;
-  const login = inventory.lab_credentials;
   const devices = new Map<string, IosConnectOptions>(
-    inventory.devices.map((d) => [
-      d.name,
-      { device: d.name, host: d.host, port: d.port, username: login.username, password: login.password, enableSecret: login.enable_secret, knownHosts, hostKeyMode: 'accept-new' },
-    ]),
+    (await readLabInventory(inventoryPath)).map((d) => [d.name, { device: d.name, host: d.host, port: d.port, username: d.username, password: d.password, enableSecret: d.enableSecret, knownHosts, hostKeyMode: 'accept-new' }]),
   );
   return {
     devices,

@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'ssh2';
-import yaml from 'js-yaml';
-import { waitForOutput } from './lab-process.js';
+import { LAB_KEY_ENV, readLabInventory, waitForOutput, type LabDeviceLogin } from './lab-process.js';
 import type { BenchResult } from './report.js';
 
 const TMP = fileURLToPath(new URL('./tmp/', import.meta.url));
@@ -20,11 +19,6 @@ interface LabSize {
   concurrency: number;
 }
 
-interface Inventory {
-  lab_credentials: { username: string; password: string };
-  devices: { name: string; host: string; port: number }[];
-}
-
 export async function benchLab(size: LabSize = { devices: 500, lines: 5000, seconds: 15, concurrency: 24 }): Promise<BenchResult[]> {
   mkdirSync(TMP, { recursive: true });
   const inventoryPath = `${TMP}lab-inventory.yaml`;
@@ -33,14 +27,13 @@ export async function benchLab(size: LabSize = { devices: 500, lines: 5000, seco
     process.execPath,
     [CLI, 'lab', 'start', '--devices', String(size.devices), '--lines', String(size.lines), '--base-port', '0',
       '--host-key-dir', `${TMP}lab-host-keys`, '--write-inventory', inventoryPath],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: LAB_KEY_ENV },
   );
   try {
     await waitForOutput(lab, 'lab running');
     const startSeconds = (performance.now() - started) / 1000;
     const idleRss = rssMiB(lab.pid as number);
-    const inventory = yaml.load(readFileSync(inventoryPath, 'utf8')) as Inventory;
-    const load = await showRunLoad(inventory, size);
+    const load = await showRunLoad(await readLabInventory(inventoryPath), size);
     const peakRss = peakRssMiB(lab.pid as number);
     const section = 'lab';
     const label = `${size.devices} devices x ${size.lines} lines`;
@@ -62,7 +55,7 @@ export async function benchLab(size: LabSize = { devices: 500, lines: 5000, seco
   }
 }
 
-async function showRunLoad(inventory: Inventory, size: LabSize): Promise<{ sessions: number; errors: number; bytes: number; perSecond: number }> {
+async function showRunLoad(devices: LabDeviceLogin[], size: LabSize): Promise<{ sessions: number; errors: number; bytes: number; perSecond: number }> {
   const deadline = performance.now() + size.seconds * 1000;
   let sessions = 0;
   let errors = 0;
@@ -70,9 +63,9 @@ async function showRunLoad(inventory: Inventory, size: LabSize): Promise<{ sessi
   let next = 0;
   const worker = async (): Promise<void> => {
     while (performance.now() < deadline) {
-      const device = inventory.devices[next++ % inventory.devices.length] as Inventory['devices'][number];
+      const device = devices[next++ % devices.length] as LabDeviceLogin;
       try {
-        const text = await loginAndShowRun(device, inventory.lab_credentials);
+        const text = await loginAndShowRun(device, device);
         if (!text.includes('\nend')) throw new Error(`${device.name}: truncated show run`);
         bytes += text.length;
         sessions++;
