@@ -1,29 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSourceFolder } from './source-folder.js';
 import type { Device } from '../../../src/config/inventory/types.js';
 import { IntendedConfigError, resolveAllIntended, resolveIntended } from '../../../src/config/sources/intended.js';
-import { LocalSource } from '../../../src/config/sources/local.js';
 import type { ConfigSource } from '../../../src/config/sources/source.js';
 
-let dir: string;
-let source: LocalSource;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'catnet-intended-'));
-  source = new LocalSource(dir, 'configs/');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function put(files: Record<string, string>): Promise<void> {
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-}
+const folder = useSourceFolder('intended');
+const put = folder.put;
 
 function device(name: string, extra: Partial<Device> = {}): Device {
   return {
@@ -42,7 +24,7 @@ function device(name: string, extra: Partial<Device> = {}): Device {
 }
 
 async function failure(d: Device): Promise<IntendedConfigError> {
-  const error = await resolveIntended(source, d).then(
+  const error = await resolveIntended(folder.source, d).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -53,7 +35,7 @@ async function failure(d: Device): Promise<IntendedConfigError> {
 describe('resolveIntended', () => {
   it('uses <name>.cfg as written, braces and all', async () => {
     await put({ 'core-1.cfg': 'hostname core-1\nbanner motd ^{{ not a template }}^\n' });
-    expect(await resolveIntended(source, device('core-1'))).toEqual({
+    expect(await resolveIntended(folder.source, device('core-1'))).toEqual({
       device: 'core-1',
       text: 'hostname core-1\nbanner motd ^{{ not a template }}^\n',
       origin: { kind: 'file', path: 'core-1.cfg', location: 'configs/core-1.cfg' },
@@ -65,7 +47,7 @@ describe('resolveIntended', () => {
       'sw-1.cfg.njk': 'hostname {{ device.name }}\n! {{ device.role }} at {{ device.site }} in {{ device.groups | join(",") }}\nsnmp-server location {{ location }}\n',
     });
     const d = device('sw-1', { role: 'access', site: 'hq', groups: ['access', 'all'], vars: { location: 'floor 2' } });
-    expect(await resolveIntended(source, d)).toEqual({
+    expect(await resolveIntended(folder.source, d)).toEqual({
       device: 'sw-1',
       text: 'hostname sw-1\n! access at hq in access,all\nsnmp-server location floor 2\n',
       origin: { kind: 'template', path: 'sw-1.cfg.njk', location: 'configs/sw-1.cfg.njk' },
@@ -84,7 +66,7 @@ describe('resolveIntended', () => {
       'templates/vlans.njk': '{% for vlan in vlans %}\nvlan {{ vlan.id }}\n name {{ vlan.name }}\n{% endfor %}\n',
     });
     const vlans = [{ id: 10, name: 'users' }];
-    const results = await resolveAllIntended(source, [
+    const results = await resolveAllIntended(folder.source, [
       device('acc-1', { template: 'templates/access.cfg.njk', vars: { vlans, mgmt_vlan: 99 } }),
       device('acc-22', { template: './templates/access.cfg.njk', vars: { vlans: [], mgmt_vlan: 98 } }),
     ]);
@@ -97,7 +79,7 @@ describe('resolveIntended', () => {
 
   it('prefers <name>.cfg over the inventory template', async () => {
     await put({ 'r1.cfg': 'hostname r1\n', 'templates/t.njk': 'x' });
-    expect((await resolveIntended(source, device('r1', { template: 'templates/t.njk' }))).origin.kind).toBe('file');
+    expect((await resolveIntended(folder.source, device('r1', { template: 'templates/t.njk' }))).origin.kind).toBe('file');
   });
 
   it('refuses both <name>.cfg and <name>.cfg.njk, naming both', async () => {
@@ -138,10 +120,10 @@ describe('resolveAllIntended', () => {
     await put({ 'a.cfg': 'hostname a\n', 't.njk': 'hostname {{ device.name }}{{ suffix }}\n', 'c.cfg': 'x', 'c.cfg.njk': 'y' });
     const calls: string[] = [];
     const counting: ConfigSource = {
-      description: source.description,
-      listFiles: () => (calls.push('list'), source.listFiles()),
-      readFile: (p) => (calls.push(p), source.readFile(p)),
-      locate: (p) => source.locate(p),
+      description: folder.source.description,
+      listFiles: () => (calls.push('list'), folder.source.listFiles()),
+      readFile: (p) => (calls.push(p), folder.source.readFile(p)),
+      locate: (p) => folder.source.locate(p),
     };
     const results = await resolveAllIntended(counting, [
       device('a'),

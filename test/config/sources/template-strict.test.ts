@@ -1,36 +1,18 @@
 // Strict lookups (strict-lookup.ts): reading an undefined variable anywhere is an error, not only
 // printing one, while the Jinja2 idioms for optional values keep working.
 
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalSource } from '../../../src/config/sources/local.js';
+import { describe, expect, it } from 'vitest';
+import { useSourceFolder } from './source-folder.js';
 import { renderTemplate, TemplateError } from '../../../src/config/sources/template.js';
 
-let dir: string;
-let source: LocalSource;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'catnet-strict-'));
-  source = new LocalSource(dir, 'configs/');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function put(files: Record<string, string>): Promise<void> {
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-}
+const folder = useSourceFolder('strict');
+const put = folder.put;
 
 /** The error message rendering `lines` as templates/t.njk gives. */
 async function failure(lines: string[], context: Record<string, unknown> = {}): Promise<string> {
   await put({ 'templates/t.njk': lines.join('\n') });
-  const error = await renderTemplate(source, 'templates/t.njk', context).then(
+  const error = await renderTemplate(folder.source, 'templates/t.njk', context).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -40,7 +22,7 @@ async function failure(lines: string[], context: Record<string, unknown> = {}): 
 
 async function render(lines: string[], context: Record<string, unknown> = {}): Promise<string> {
   await put({ 'templates/t.njk': lines.join('\n') });
-  return renderTemplate(source, 'templates/t.njk', context);
+  return renderTemplate(folder.source, 'templates/t.njk', context);
 }
 
 const T = 'configs/templates/t.njk';
@@ -90,7 +72,7 @@ describe('strict lookups', () => {
       'templates/top.njk': 'hostname sw1\n{% include "./parts/vlans.njk" %}\n',
       'templates/parts/vlans.njk': '!\n{% for v in vlans %}\nvlan {{ v }}\n{% endfor %}\n',
     });
-    const error = await renderTemplate(source, 'templates/top.njk', {}).catch((e: unknown) => e);
+    const error = await renderTemplate(folder.source, 'templates/top.njk', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).message).toBe('configs/templates/parts/vlans.njk:2: undefined variable: vlans');
   });
@@ -103,7 +85,7 @@ describe('strict lookups', () => {
       'templates/leaf.njk': '{% extends "templates/base.njk" %}\n{% block body %}{{ super() }}{% endblock %}\n',
     });
     const message = (file: string) =>
-      renderTemplate(source, file, {}).then(
+      renderTemplate(folder.source, file, {}).then(
         () => 'rendered',
         (e: unknown) => (e as Error).message,
       );

@@ -1,31 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalSource } from '../../../src/config/sources/local.js';
+import { describe, expect, it } from 'vitest';
+import { useSourceFolder } from './source-folder.js';
 import type { ConfigSource } from '../../../src/config/sources/source.js';
 import { renderTemplate, TemplateError, TemplateRenderer } from '../../../src/config/sources/template.js';
 
-let dir: string;
-let source: LocalSource;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'catnet-template-'));
-  source = new LocalSource(dir, 'configs/');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function put(files: Record<string, string>): Promise<void> {
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-}
+const folder = useSourceFolder('template');
+const put = folder.put;
 
 async function failure(file: string, context: Record<string, unknown> = {}): Promise<TemplateError> {
-  const error = await renderTemplate(source, file, context).then(
+  const error = await renderTemplate(folder.source, file, context).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -55,7 +37,7 @@ describe('renderTemplate', () => {
         '',
       ].join('\n'),
     });
-    const text = await renderTemplate(source, 'access.cfg.njk', {
+    const text = await renderTemplate(folder.source, 'access.cfg.njk', {
       hostname: 'sw1',
       vlans: [
         { id: 10, name: 'users' },
@@ -83,7 +65,7 @@ describe('renderTemplate', () => {
     );
   });
 
-  it('includes, imports and extends other files of the source, also inside loops', async () => {
+  it('includes, imports and extends other files of the folder.source, also inside loops', async () => {
     await put({
       'templates/base.njk': 'hostname {{ name }}\n{% block body %}{% endblock %}\nend\n',
       'templates/sw.njk': [
@@ -99,7 +81,7 @@ describe('renderTemplate', () => {
       'templates/parts/port.njk': 'interface {{ port }}\n',
       'templates/macros.njk': '{% macro banner(n) %}banner motd ^{{ n }}^{% endmacro %}',
     });
-    expect(await renderTemplate(source, 'templates/sw.njk', { name: 'sw1', ports: ['Gi0/1', 'Gi0/2'] })).toBe(
+    expect(await renderTemplate(folder.source, 'templates/sw.njk', { name: 'sw1', ports: ['Gi0/1', 'Gi0/2'] })).toBe(
       'hostname sw1\ninterface Gi0/1\ninterface Gi0/2\nbanner motd ^sw1^\nend\n',
     );
   });
@@ -131,17 +113,17 @@ describe('renderTemplate', () => {
 
   it('honours ignore missing, and fills includes fetched on a re-run', async () => {
     await put({ 'top.njk': '{% include "opt.njk" ignore missing %}{% include "none.njk" ignore missing %}end', 'opt.njk': 'opt\n' });
-    expect(await renderTemplate(source, 'top.njk', {})).toBe('opt\nend');
+    expect(await renderTemplate(folder.source, 'top.njk', {})).toBe('opt\nend');
   });
 
   it('fetches each file once per renderer', async () => {
     await put({ 'a.njk': '{% include "b.njk" %}{{ n }}\n', 'b.njk': 'b ' });
     const reads: string[] = [];
     const counting: ConfigSource = {
-      description: source.description,
-      listFiles: () => source.listFiles(),
-      readFile: (p) => (reads.push(p), source.readFile(p)),
-      locate: (p) => source.locate(p),
+      description: folder.source.description,
+      listFiles: () => folder.source.listFiles(),
+      readFile: (p) => (reads.push(p), folder.source.readFile(p)),
+      locate: (p) => folder.source.locate(p),
     };
     const renderer = new TemplateRenderer(counting);
     const out = await Promise.all([1, 2, 3].map((n) => renderer.render('a.njk', { n })));
@@ -151,6 +133,6 @@ describe('renderTemplate', () => {
 
   it('does not escape HTML characters', async () => {
     await put({ 't.njk': '{{ s }}' });
-    expect(await renderTemplate(source, 't.njk', { s: `a&b <c> "d" 'e'` })).toBe(`a&b <c> "d" 'e'`);
+    expect(await renderTemplate(folder.source, 't.njk', { s: `a&b <c> "d" 'e'` })).toBe(`a&b <c> "d" 'e'`);
   });
 });
