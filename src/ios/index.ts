@@ -11,6 +11,7 @@ export { converged } from './converged.js';
 export { parseIgnoreRule, compileRegex } from './ignore-rule.js';
 export { existingSections } from './existing-sections.js';
 export { serializeConfig } from './serialize.js';
+export { stripVolatileLines } from './volatile.js';
 export { ciscoIos } from './platforms/cisco-ios.js';
 export type { Platform, CommandRule } from './platform.js';
 export type * from './types.js';

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { configHash } from '../../src/pipeline/config-hash.js';
+
+const CONFIG = 'hostname core-1\n!\ninterface GigabitEthernet0/1\n description uplink\n no shutdown\n!\nend\n';
+
+describe('configHash', () => {
+  it('is a sha256 hex digest', () => {
+    expect(configHash(CONFIG)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('ignores volatile lines, comments, spacing and abbreviations', () => {
+    const noisy = [
+      'Building configuration...',
+      'Current configuration : 999 bytes',
+      '! Last configuration change at 12:13:14 UTC Mon Nov 23 2026',
+      'ntp clock-period 17179869',
+      'hostname   core-1',
+      'int Gi0/1',
+      '  description uplink',
+      '  no shutdown',
+      'end',
+    ].join('\r\n');
+    expect(configHash(noisy)).toBe(configHash(CONFIG));
+  });
+
+  it('changes with the configuration', () => {
+    expect(configHash(CONFIG.replace('uplink', 'downlink'))).not.toBe(configHash(CONFIG));
+    expect(configHash(`${CONFIG.replace('end\n', '')}ip domain-name example.net\n`)).not.toBe(configHash(CONFIG));
+  });
+});
