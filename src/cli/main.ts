@@ -8,6 +8,7 @@ import type { LabStartOptions } from './commands/lab.js';
 import { registerSecretsCommands } from './commands/secrets.js';
 import { ExitCode, isBadInput } from './exit-codes.js';
 import { registerInventoryCommands } from './commands/inventory.js';
+import { registerPipelineCommands } from './commands/pipeline-commands.js';
 import { DEFAULT_CONFIG } from './commands/project-options.js';
 
 // dist/cli/main.js and src/cli/main.ts both sit two levels below package.json.
@@ -58,6 +59,7 @@ function buildProgram(): Command {
 
   registerSecretsCommands(program);
   registerInventoryCommands(program);
+  registerPipelineCommands(program);
   return program;
 }
 

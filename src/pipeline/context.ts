@@ -1,0 +1,54 @@
+// Everything one run of the pipeline shares: the project, the device sessions, the backup and
+// history stores, the logger, metrics and event bus, and who started it. The CLI, the service
+// and the Action open one per run (the service: per job) and close it afterwards.
+
+import type { Project } from '../config/project.js';
+import { createEventBus, type EventBus } from '../obs/events.js';
+import { createLogger, type Logger } from '../obs/logger.js';
+import { defaultMetrics, type Metrics } from '../obs/metrics.js';
+import { BackupStore } from '../store/backups.js';
+import { openStore, type Store } from '../store/store.js';
+import { createSessions, type Sessions } from './sessions.js';
+
+export interface PipelineContext {
+  project: Project;
+  sessions: Sessions;
+  backups: BackupStore;
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  events: EventBus;
+  /** Who or what runs it: `cli:alice`, `api:bob`, `action:pr-42`. */
+  actor: string;
+}
+
+export interface OpenPipelineOptions {
+  actor: string;
+  logger?: Logger;
+  metrics?: Metrics;
+  events?: EventBus;
+  /** Shared with a long-running service; default: opened here and closed with the run. */
+  store?: Store;
+}
+
+export function openPipeline(project: Project, options: OpenPipelineOptions): PipelineContext {
+  const { settings } = project.inventory;
+  const store = options.store ?? openStore(settings.paths.state);
+  const logger = options.logger ?? createLogger({});
+  return {
+    project,
+    sessions: createSessions(project),
+    backups: new BackupStore(settings.paths.backups, { gitCommit: settings.backups.git_commit, keepLast: settings.backups.keep_last, maxAgeDays: settings.backups.max_age_days }),
+    store,
+    logger,
+    metrics: options.metrics ?? defaultMetrics(),
+    events: options.events ?? createEventBus(),
+    actor: options.actor,
+  };
+}
+
+/** Closes the sessions, and the store when this run opened it. */
+export function closePipeline(ctx: PipelineContext, options: { keepStore?: boolean } = {}): void {
+  ctx.sessions.close();
+  if (!options.keepStore) ctx.store.close();
+}

@@ -1,0 +1,149 @@
+// Deploying one device's plan, safely: a lease on the device, a check that neither its running
+// config nor its intended config changed since the plan, a backup, the push, the health checks
+// and convergence, and only then the save. A failure restores the backup (unless told not to).
+// Risky changes can run under IOS's revert timer: it is confirmed only after a fresh login and
+// the checks succeed, so a change that locks CatNet out reverts by itself.
+
+import type { Device } from '../config/inventory/index.js';
+import { resolveIntended } from '../config/sources/intended.js';
+import type { IosDriver } from '../device/ios-driver.js';
+import type { CheckResult, DeviceResultRecord } from '../store/types.js';
+import { configHash } from './config-hash.js';
+import type { PipelineContext } from './context.js';
+import { errorMessage } from './errors.js';
+import { captureBaseline, runHealthChecks } from './health/run-checks.js';
+import type { DevicePlan } from './plan-file.js';
+import { computePlan } from './plan.js';
+import { existingSectionsOf, restoreConfig } from './restore.js';
+import { saveBackup } from './save-backup.js';
+
+export interface DeviceDeployOptions {
+  dryRun: boolean;
+  autoRollback: boolean;
+  save: boolean;
+  /** Arm IOS's revert timer for management-plane changes, for this many minutes. */
+  confirmTimerMin: number | null;
+  /** How long the device lease lasts; a crashed run's lease expires after it. Default 15 min. */
+  lockLeaseMs?: number;
+}
+
+type Outcome = Pick<DeviceResultRecord, 'status'> & Partial<Pick<DeviceResultRecord, 'error' | 'applied' | 'checks' | 'backupBefore' | 'backupAfter'>>;
+
+export async function deployDevice(ctx: PipelineContext, deploymentId: string, device: Device, plan: DevicePlan, options: DeviceDeployOptions): Promise<DeviceResultRecord> {
+  const startedAt = new Date().toISOString();
+  const base = { deploymentId, device: device.name, commands: plan.lines, startedAt };
+  const log = ctx.logger.child({ device: device.name, deployment: deploymentId });
+  const record = (outcome: Outcome, transcript?: string): DeviceResultRecord => {
+    const result: DeviceResultRecord = { ...base, ...outcome, applied: outcome.applied ?? [], checks: outcome.checks ?? [], finishedAt: new Date().toISOString(), ...(transcript ? { transcript } : {}) };
+    ctx.store.history.saveDeviceResult(result);
+    ctx.metrics.deviceDeploymentsTotal.inc({ status: result.status });
+    ctx.events.emit('device', { deployment: deploymentId, device: device.name, status: result.status, message: result.error });
+    (result.error ? log.error : log.info)('deploy', result.error ? `${result.status}: ${result.error}` : result.status);
+    return result;
+  };
+  ctx.store.history.saveDeviceResult({ ...base, status: 'running', applied: [], checks: [] });
+  ctx.events.emit('device', { deployment: deploymentId, device: device.name, status: 'running' });
+
+  if (plan.status === 'error') return record({ status: 'failed', error: `not planned: ${plan.error ?? 'unknown error'}` });
+  if (!plan.changes) return record({ status: 'unchanged' });
+
+  const lease = ctx.store.locks.acquire(device.name, deploymentId, options.lockLeaseMs ?? 15 * 60_000);
+  if (!lease.ok) return record({ status: 'failed', error: `locked by ${lease.holder.owner} until ${lease.holder.expiresAt}` });
+  try {
+    const intended = await resolveIntended(ctx.project.source, device);
+    if (configHash(intended.text) !== plan.intendedSha256) {
+      return record({ status: 'stale', error: `the intended config (${intended.origin.location}) changed since the plan: re-plan` });
+    }
+    let transcript: string | undefined;
+    const outcome = await ctx.sessions.use(device, async (driver) => {
+      try {
+        return await deployWithSession(ctx, deploymentId, device, plan, intended.text, driver, options);
+      } finally {
+        transcript = driver.transcript;
+      }
+    });
+    return record(outcome, transcript);
+  } catch (error) {
+    return record({ status: 'failed', error: errorMessage(error) });
+  } finally {
+    ctx.store.locks.release(device.name, deploymentId);
+  }
+}
+
+async function deployWithSession(ctx: PipelineContext, deploymentId: string, device: Device, plan: DevicePlan, intended: string, driver: IosDriver, options: DeviceDeployOptions): Promise<Outcome> {
+  const log = ctx.logger.child({ device: device.name, deployment: deploymentId });
+  const running = await driver.getRunningConfig();
+  if (configHash(running) !== plan.runningSha256) {
+    return { status: 'stale', error: 'the running config changed since the plan (someone or something else changed the device): re-plan' };
+  }
+  const before = await saveBackup(ctx, { device: device.name, config: running, reason: 'pre-deploy', deploymentId, trigger: ctx.actor });
+  const backupBefore = before.backup.id;
+  const baseline = await captureBaseline(driver, device.health_checks);
+  if (options.dryRun) return { status: 'dry_run', backupBefore };
+
+  const armed = options.confirmTimerMin !== null && plan.risk.items.some((item) => item.category === 'management');
+  if (armed) {
+    await driver.armRevertTimer(options.confirmTimerMin as number);
+    log.info('deploy', `revert timer armed: ${options.confirmTimerMin} min`);
+  }
+  const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOf(running) });
+  log.info('deploy', push.ok ? `pushed ${plural(plan.commands.length, 'command')} (${plural(push.applied.length, 'line')})` : `push stopped after ${push.applied.length} of ${plural(push.commands.length, 'line')}`);
+  if (!push.ok) {
+    const reason = push.failed ? `\`${push.failed.command}\` refused: ${push.failed.reason}` : (push.error?.message ?? 'push failed');
+    return fail(ctx, device, driver, { status: 'failed', error: reason, applied: push.applied, backupBefore }, running, options, armed, 'push_failed');
+  }
+
+  const checks = await runHealthChecks({ driver, reconnect: async () => (await ctx.sessions.open(device)).driver, checks: device.health_checks, baseline });
+  checks.push(await convergence(ctx, driver, intended));
+  const failedChecks = checks.filter((c) => !c.ok);
+  if (failedChecks.length > 0) {
+    const error = `health checks failed: ${failedChecks.map((c) => `${c.name} (${c.detail})`).join('; ')}`;
+    return fail(ctx, device, driver, { status: 'failed', error, applied: push.applied, checks, backupBefore }, running, options, armed, 'verify_failed');
+  }
+  if (armed) await driver.confirm();
+  if (options.save) await driver.save();
+  const after = await saveBackup(ctx, { device: device.name, config: await driver.getRunningConfig(), reason: 'post-deploy', deploymentId, trigger: ctx.actor });
+  return { status: 'succeeded', applied: push.applied, checks, backupBefore, backupAfter: after.backup.id };
+}
+
+/** The device now runs its intended config: the engine finds nothing left to send. */
+async function convergence(ctx: PipelineContext, driver: IosDriver, intended: string): Promise<CheckResult> {
+  try {
+    const left = computePlan(ctx, await driver.getRunningConfig(), intended).commands;
+    if (left.length === 0) return { name: 'convergence', ok: true, detail: 'the running config matches the intended config' };
+    return { name: 'convergence', ok: false, detail: `${left.length} command${left.length === 1 ? '' : 's'} still differ, first: ${left[0]?.text}` };
+  } catch (error) {
+    return { name: 'convergence', ok: false, detail: errorMessage(error) };
+  }
+}
+
+/** After a failed push or failed checks: restore the backup unless told not to. */
+async function fail(
+  ctx: PipelineContext,
+  device: Device,
+  driver: IosDriver,
+  outcome: Outcome,
+  backupText: string,
+  options: DeviceDeployOptions,
+  armed: boolean,
+  reason: 'push_failed' | 'verify_failed',
+): Promise<Outcome> {
+  const timerNote = armed ? `; the revert timer (${options.confirmTimerMin} min) was not confirmed, so the device reverts by itself` : '';
+  if (!options.autoRollback) return { ...outcome, error: `${outcome.error}; not rolled back (auto rollback off)${timerNote}` };
+  ctx.metrics.rollbacksTotal.inc({ reason });
+  // The session may be gone (a change that cut CatNet off): restore over a new one then.
+  const session = driver.channel.isOpen ? driver : await ctx.sessions.open(device).then((c) => c.driver, () => undefined);
+  if (!session) return { ...outcome, status: 'rollback_failed', error: `${outcome.error}; cannot log in to restore the backup${timerNote}` };
+  try {
+    const restore = await restoreConfig(ctx, session, backupText);
+    if (!restore.ok) return { ...outcome, status: 'rollback_failed', error: `${outcome.error}; restore failed: ${restore.error}${timerNote}` };
+    if (armed) await session.confirm().catch(() => undefined);
+    return { ...outcome, status: 'rolled_back', error: `${outcome.error}; restored the pre-deploy backup (${restore.commands.length} commands)` };
+  } finally {
+    if (session !== driver) session.close();
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
