@@ -24,7 +24,7 @@ export class InputError extends Error {
 
 // Errors the user fixes by changing their input (files, options, keys, the repository named),
 // recognised by name so that this module does not load the modules that define them.
-const BAD_INPUT_ERRORS = new Set(['InputError', 'IosConfigError', 'ConfigFileError', 'SecretError', 'TemplateError', 'IntendedConfigError', 'GitHubSourceError', 'RollbackTargetError', 'TargetError']);
+const BAD_INPUT_ERRORS = new Set(['InputError', 'IosConfigError', 'ConfigFileError', 'SecretError', 'TemplateError', 'IntendedConfigError', 'GitHubSourceError', 'RollbackTargetError', 'TargetError', 'LabInventoryError']);
 
 export function isBadInput(error: unknown): error is Error {
   return error instanceof Error && BAD_INPUT_ERRORS.has(error.name);

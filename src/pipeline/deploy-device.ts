@@ -89,7 +89,7 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
   const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOf(running) });
   log.info('deploy', push.ok ? `pushed ${plural(plan.commands.length, 'command')} (${plural(push.applied.length, 'line')})` : `push stopped after ${push.applied.length} of ${plural(push.commands.length, 'line')}`);
   if (!push.ok) {
-    const reason = push.failed ? `\`${push.failed.command}\` refused: ${push.failed.reason}` : (push.error?.message ?? 'push failed');
+    const reason = push.failed ? `\`${push.failed.command.trim()}\` refused: ${deviceSaid(push.failed.output) ?? push.failed.reason}` : (push.error?.message ?? 'push failed');
     return fail(ctx, device, driver, { status: 'failed', error: reason, applied: push.applied, backupBefore }, running, options, armed, 'push_failed');
   }
 
@@ -138,7 +138,7 @@ async function fail(
     const restore = await restoreConfig(ctx, session, backupText);
     if (!restore.ok) return { ...outcome, status: 'rollback_failed', error: `${outcome.error}; restore failed: ${restore.error}${timerNote}` };
     if (armed) await session.confirm().catch(() => undefined);
-    return { ...outcome, status: 'rolled_back', error: `${outcome.error}; restored the pre-deploy backup (${restore.commands.length} commands)` };
+    return { ...outcome, status: 'rolled_back', error: `${outcome.error}; ${restore.commands.length === 0 ? 'nothing had changed, the device is as before' : `restored the pre-deploy backup (${plural(restore.commands.length, 'line')})`}` };
   } finally {
     if (session !== driver) session.close();
   }
@@ -146,4 +146,9 @@ async function fail(
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The device's own words for a refusal: its `%` line (`% Invalid input detected at '^' marker.`). */
+function deviceSaid(output: string): string | undefined {
+  return output.split('\n').find((line) => line.trim().startsWith('%'))?.trim();
 }

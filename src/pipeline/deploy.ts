@@ -41,8 +41,12 @@ export async function deployPlan(ctx: PipelineContext, plan: PlanFile, options: 
   log.info('deploy', `deployment of ${devices.length} device${devices.length === 1 ? '' : 's'} started by ${ctx.actor}`);
 
   const byName = new Map(devices.map((d) => [d.plan.device, d]));
+  // Devices with nothing to change are settled at once: they take no wave, canary or failure budget.
+  const settled = devices.filter((d) => d.device && d.plan.status === 'planned' && !d.plan.changes);
+  const early = new Map<string, DeviceResultRecord>();
+  for (const d of settled) early.set(d.plan.device, await deployDevice(ctx, deployment.id, d.device as Device, d.plan, options));
   const fleet = await runFleet<DeviceResultRecord>(
-    devices.map(({ plan: p, device }) => ({ name: p.device, wave: device?.wave })),
+    devices.filter((d) => !early.has(d.plan.device)).map(({ plan: p, device }) => ({ name: p.device, wave: device?.wave })),
     {
       canary: options.canary,
       batchSize: options.batchSize,
@@ -65,7 +69,7 @@ export async function deployPlan(ctx: PipelineContext, plan: PlanFile, options: 
       return result;
     },
   );
-  const results = [...fleet.results.values()];
+  const results = devices.map((d) => early.get(d.plan.device) ?? (fleet.results.get(d.plan.device) as DeviceResultRecord));
   const status = deploymentStatus(results, fleet.halted === 'interrupted');
   const summary = summarize(results);
   history.updateDeployment(deployment.id, { status, finishedAt: new Date().toISOString(), summary });

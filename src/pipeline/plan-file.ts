@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-file.js';
-import { parseYamlText, readConfigText } from '../config/yaml-file.js';
+import { ConfigFileError, parseYamlText, readConfigText } from '../config/yaml-file.js';
 
 const planCommand = z.object({ path: z.array(z.string()), text: z.string(), kind: z.enum(['add', 'remove', 'replace']), reason: z.string(), body: z.string().optional() });
 const riskItem = z.object({ level: z.enum(['low', 'medium', 'high']), category: z.enum(['management', 'routing', 'interface_state', 'security', 'disruptive', 'general']), command: z.string(), path: z.array(z.string()), reason: z.string() });
@@ -52,8 +52,67 @@ export async function writePlanFile(file: string, plan: PlanFile): Promise<void>
 
 /** A plan file, checked: a hand-edited or truncated file is refused with the field that is wrong. */
 export async function readPlanFile(file: string): Promise<PlanFile> {
-  // JSON is YAML: the YAML reader gives line numbers for every problem.
-  return parseYamlText(await readConfigText(file), file, planFileSchema);
+  // JSON is YAML, but the YAML reader locates fields in block style only: a problem it cannot
+  // place is located in the JSON text.
+  const text = await readConfigText(file);
+  try {
+    return parseYamlText(text, file, planFileSchema);
+  } catch (error) {
+    if (!(error instanceof ConfigFileError) || error.problems.every((p) => p.line !== undefined || p.field === '')) throw error;
+    throw new ConfigFileError(file, error.problems.map((p) => (p.line !== undefined || p.field === '' ? p : { ...p, line: jsonFieldLine(text, fieldPath(p.field)) })));
+  }
+}
+
+/** `devices[0].risk.level` → `['devices', 0, 'risk', 'level']` (the plan's keys have no dots or brackets). */
+function fieldPath(field: string): (string | number)[] {
+  return field.split(/\.|(?=\[)/).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
+/** 1-based line of the deepest part of `path` found in JSON `text` (a key's line, an array item's first line). */
+function jsonFieldLine(text: string, path: readonly (string | number)[]): number | undefined {
+  let i = 0;
+  let line = 1;
+  let found: number | undefined;
+  const skipSpace = (): void => {
+    for (; i < text.length && /\s/.test(text[i] as string); i++) if (text[i] === '\n') line++;
+  };
+  const readString = (): string => {
+    let out = '';
+    for (i++; i < text.length && text[i] !== '"'; i++) out += text[i] === '\\' ? text[++i] : text[i];
+    i++;
+    return out;
+  };
+  const value = (depth: number, onPath: boolean): void => {
+    skipSpace();
+    const open = text[i];
+    if (open !== '{' && open !== '[') {
+      if (open === '"') readString();
+      else while (i < text.length && !/[\s,\]}]/.test(text[i] as string)) i++;
+      return;
+    }
+    i++;
+    for (let index = 0; ; index++) {
+      skipSpace();
+      if (i >= text.length) return;
+      if (text[i] === '}' || text[i] === ']') return void i++;
+      if (text[i] === ',') i++;
+      skipSpace();
+      let part: string | number = index;
+      if (open === '{') {
+        const keyLine = line;
+        part = readString();
+        skipSpace();
+        i++; // the colon
+        if (onPath && path[depth] === part) found = keyLine;
+      } else {
+        skipSpace();
+        if (onPath && path[depth] === part) found = line;
+      }
+      value(depth + 1, onPath && path[depth] === part);
+    }
+  };
+  value(0, true);
+  return found;
 }
 
 /** Devices with something to send. */

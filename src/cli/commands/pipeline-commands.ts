@@ -122,4 +122,13 @@ export function registerPipelineCommands(program: Command): void {
       const { runLogs } = await import('./history.js');
       process.exitCode = await runLogs(projectOptions(command), opts, print);
     });
+
+  program
+    .command('demo')
+    .description('The whole loop on simulated devices, narrated: validate, plan, deploy, a refused change rolled back, a manual rollback, history.')
+    .option('--keep', 'keep the demo project folder afterwards')
+    .action(async (opts: { keep?: boolean }) => {
+      const { runDemo } = await import('./demo.js');
+      process.exitCode = await runDemo(opts, print, color());
+    });
 }
