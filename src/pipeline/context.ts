@@ -35,13 +35,14 @@ export function openPipeline(project: Project, options: OpenPipelineOptions): Pi
   const { settings } = project.inventory;
   const store = options.store ?? openStore(settings.paths.state);
   const logger = options.logger ?? createLogger({});
+  const metrics = options.metrics ?? defaultMetrics();
   return {
     project,
-    sessions: createSessions(project),
+    sessions: createSessions(project, { metrics }),
     backups: new BackupStore(settings.paths.backups, { gitCommit: settings.backups.git_commit, keepLast: settings.backups.keep_last, maxAgeDays: settings.backups.max_age_days }),
     store,
     logger,
-    metrics: options.metrics ?? defaultMetrics(),
+    metrics,
     events: options.events ?? createEventBus(),
     actor: options.actor,
   };

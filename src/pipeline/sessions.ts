@@ -7,6 +7,8 @@ import type { Device } from '../config/inventory/index.js';
 import { deviceCredentials, type Project } from '../config/project.js';
 import { KnownHosts } from '../device/known-hosts.js';
 import type { IosDriver } from '../device/ios-driver.js';
+import { isDeviceError } from '../device/errors.js';
+import type { Metrics } from '../obs/metrics.js';
 import { connectWithRetry, DeviceBreakers, DevicePool, type ResilientConnection } from '../device/resilience/index.js';
 
 export interface Sessions {
@@ -19,14 +21,15 @@ export interface Sessions {
   close(): void;
 }
 
-export function createSessions(project: Project, options: { maxSessions?: number } = {}): Sessions {
+export function createSessions(project: Project, options: { maxSessions?: number; metrics?: Metrics } = {}): Sessions {
   const { settings } = project.inventory;
   const knownHosts = new KnownHosts(settings.paths.known_hosts);
   const breakers = new DeviceBreakers();
   const byName = new Map(project.inventory.devices.map((d) => [d.name, d]));
   const open = async (device: Device): Promise<ResilientConnection> => {
     const credentials = deviceCredentials(device, await project.credentials());
-    return connectWithRetry({
+    const { metrics } = options;
+    const connection = connectWithRetry({
       device: device.name,
       host: device.host,
       port: device.port,
@@ -37,6 +40,15 @@ export function createSessions(project: Project, options: { maxSessions?: number
       timeouts: { connectMs: settings.timeouts.connect_ms, authMs: settings.timeouts.auth_ms, operationMs: settings.timeouts.operation_ms },
       breakers,
     });
+    if (!metrics) return connection;
+    try {
+      return await connection;
+    } catch (error) {
+      if (isDeviceError(error)) metrics.deviceConnectFailuresTotal.inc({ kind: error.kind });
+      throw error;
+    } finally {
+      metrics.circuitOpen.set(device.name, breakers.state(device.name) === 'open');
+    }
   };
   const pool = new DevicePool({
     maxSessions: options.maxSessions ?? Math.max(settings.concurrency, 1),
