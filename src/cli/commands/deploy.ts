@@ -12,6 +12,7 @@ import { selectDevices } from '../../pipeline/targets.js';
 import type { DeviceResultRecord } from '../../store/types.js';
 import { ExitCode, InputError, type ExitCodeValue } from '../exit-codes.js';
 import { formatPlanFileText } from '../format-plan-file.js';
+import { attachProgress } from '../progress.js';
 import { formatTable } from '../table.js';
 import { withPipeline, type RunOptions } from './pipeline-run.js';
 
@@ -30,7 +31,9 @@ export interface DeployCliOptions {
 }
 
 export async function runDeploy(run: RunOptions, options: DeployCliOptions, print: (text: string) => void, color: boolean): Promise<ExitCodeValue> {
-  return withPipeline(run, async (ctx) => {
+  // With the live display, the log lines would tear it: only warnings go to stderr then.
+  const live = process.stderr.isTTY && !run.verbose;
+  return withPipeline({ ...run, quiet: run.quiet ?? live }, async (ctx) => {
     let plan: PlanFile;
     if (options.plan !== undefined) {
       plan = await readPlanFile(options.plan);
@@ -59,12 +62,16 @@ export async function runDeploy(run: RunOptions, options: DeployCliOptions, prin
       process.once('SIGINT', () => process.exit(130));
     };
     process.once('SIGINT', onSigint);
+    // On a terminal, a live line per device; the log lines then stay in the job log (`catnet logs`).
+    const detach = live ? attachProgress(ctx.events, plan.devices.map((d) => d.device), process.stderr) : undefined;
     try {
       const outcome = await deployPlan(ctx, plan, { ...deployOptions(ctx.project.inventory.settings, options), signal: abort.signal });
+      detach?.();
       print(formatResults(outcome.results, options.dryRun === true));
       print(`Deployment ${outcome.deployment.id}: ${outcome.deployment.status} (${outcome.deployment.summary ?? ''})\n`);
       return outcome.deployment.status === 'succeeded' ? ExitCode.ok : ExitCode.error;
     } finally {
+      detach?.();
       process.off('SIGINT', onSigint);
     }
   });
