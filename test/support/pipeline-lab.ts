@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { encryptSecret } from '../../src/config/secrets/box.js';
 import { generateMasterKey, loadMasterKeys } from '../../src/config/secrets/keys.js';
 import { connectIos } from '../../src/device/ios-driver.js';
+import type { LabClock } from '../../src/lab/device/lab-device.js';
 import { startLab, type RunningLab } from '../../src/lab/runner/lab.js';
 
 export const LOGIN = { username: 'ops', password: 'Pipeline-Pass-7f3k', enableSecret: 'Pipeline-Enable-9q2w', authorizedKeys: [] as string[] };
@@ -46,9 +47,9 @@ export function routerConfig(hostname: string, index: number, extra: string[] = 
   ].join('\n');
 }
 
-export async function startPipelineLab(count: number, options: { inventoryExtra?: string[]; deviceExtra?: (name: string) => string[] } = {}): Promise<PipelineLab> {
+export async function startPipelineLab(count: number, options: { inventoryExtra?: string[]; deviceExtra?: (name: string) => string[]; /** The lab devices' clock (revert timers): a FakeClock fires them without waiting. */ clock?: LabClock } = {}): Promise<PipelineLab> {
   const names = Array.from({ length: count }, (_, i) => `r${i + 1}`);
-  const lab = await startLab({ devices: names.map((name, i) => ({ name, config: routerConfig(name, i) })), basePort: 0, credentials: { ...LOGIN } });
+  const lab = await startLab({ devices: names.map((name, i) => ({ name, config: routerConfig(name, i) })), basePort: 0, credentials: { ...LOGIN }, ...(options.clock ? { clock: options.clock } : {}) });
   const dir = mkdtempSync(join(tmpdir(), 'catnet-pipeline-'));
   const masterKey = generateMasterKey('test');
   const [key] = await loadMasterKeys({ env: { CATNET_MASTER_KEY: masterKey } });
