@@ -48,8 +48,8 @@ export async function startDeviceLab(devices: LabDeviceSpec[], credentials?: Dev
   };
 }
 
-/** A small IOS config with a physical port, for tests that need known contents. */
-export function smallConfig(hostname: string): string {
+/** A small IOS config with a physical port, for tests that need known contents; `extra` goes before the vty lines. */
+export function smallConfig(hostname: string, extra: string[] = []): string {
   return [
     `hostname ${hostname}`,
     '!',
@@ -60,6 +60,7 @@ export function smallConfig(hostname: string): string {
     'interface GigabitEthernet0/2',
     ' shutdown',
     '!',
+    ...extra,
     'line vty 0 4',
     ' transport input ssh telnet',
     '!',
