@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { benchIosEngine } from './ios-engine.js';
 import { benchDevice } from './device.js';
 import { benchLab } from './lab.js';
+import { benchPipeline } from './pipeline.js';
 import { loadAverage, printTable, writeResults, type BenchResult } from './report.js';
 
 const all: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [
   ['ios engine', benchIosEngine],
   ['lab', () => benchLab()],
   ['device', benchDevice],
+  ['pipeline', benchPipeline],
 ];
 const only = process.argv.slice(2);
 const sections = only.length === 0 ? all : all.filter(([name]) => only.some((word) => name.includes(word)));

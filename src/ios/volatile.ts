@@ -13,24 +13,41 @@ const ETX = '\x03';
 
 /** `text` without the platform's volatile top-level lines (and IOS's timestamp comments). */
 export function stripVolatileLines(text: string, platform: Platform = ciscoIos): string {
-  const volatile = [...platform.volatileLines, ...TIMESTAMP_COMMENTS];
-  // Each piece keeps its own line ending.
-  const pieces = text.split(lineSeparator(text) === '\r' ? /(?<=\r)/ : /(?<=\n)/);
+  const volatile = volatileRegex(platform);
+  const separator = lineSeparator(text);
   let bannerEnd: string | undefined;
-  let out = '';
-  for (const piece of pieces) {
-    const line = piece.replace(/\r?\n$|\r$/, '');
+  const kept: string[] = [];
+  // Lines are read by index, each slice keeping its own line ending: this runs on every backup
+  // of every device, so no regex split of the whole text.
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf(separator, start);
+    const end = newline === -1 ? text.length : newline + 1;
+    const piece = text.slice(start, end);
+    start = end;
+    const line = piece.endsWith('\r\n') ? piece.slice(0, -2) : piece.endsWith('\n') || piece.endsWith('\r') ? piece.slice(0, -1) : piece;
     if (bannerEnd !== undefined) {
       // A banner's text is the operator's, whatever it looks like.
       if (closes(line, bannerEnd)) bannerEnd = undefined;
-    } else if (!/^\s/.test(line)) {
+    } else if (line !== '' && line[0] !== ' ' && line[0] !== '\t') {
       const content = line.trimEnd();
-      if (volatile.some((re) => re.test(content))) continue;
-      bannerEnd = openBanner(content);
+      if (volatile.test(content)) continue;
+      if (content.startsWith('banner ')) bannerEnd = openBanner(content);
     }
-    out += piece;
+    kept.push(piece);
   }
-  return out;
+  return kept.join('');
+}
+
+const combined = new WeakMap<Platform, RegExp>();
+
+/** The platform's volatile patterns and the timestamp comments as one regex: one test per line. */
+function volatileRegex(platform: Platform): RegExp {
+  let re = combined.get(platform);
+  if (!re) {
+    re = new RegExp([...platform.volatileLines, ...TIMESTAMP_COMMENTS].map((v) => `(?:${v.source})`).join('|'));
+    combined.set(platform, re);
+  }
+  return re;
 }
 
 /** The delimiter a banner line leaves open; undefined when it is not one or closes on its line. */

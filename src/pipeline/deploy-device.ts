@@ -8,7 +8,7 @@ import type { Device } from '../config/inventory/index.js';
 import { resolveIntended } from '../config/sources/intended.js';
 import type { IosDriver } from '../device/ios-driver.js';
 import type { CheckResult, DeviceResultRecord } from '../store/types.js';
-import { configHash } from './config-hash.js';
+import { configHash } from '../store/config-hash.js';
 import type { PipelineContext } from './context.js';
 import { errorMessage } from './errors.js';
 import { captureBaseline, runHealthChecks } from './health/run-checks.js';
@@ -27,14 +27,14 @@ export interface DeviceDeployOptions {
   lockLeaseMs?: number;
 }
 
-type Outcome = Pick<DeviceResultRecord, 'status'> & Partial<Pick<DeviceResultRecord, 'error' | 'applied' | 'checks' | 'backupBefore' | 'backupAfter'>>;
+type Outcome = Pick<DeviceResultRecord, 'status'> & Partial<Pick<DeviceResultRecord, 'error' | 'applied' | 'checks' | 'backupBefore' | 'backupAfter' | 'transcript'>>;
 
 export async function deployDevice(ctx: PipelineContext, deploymentId: string, device: Device, plan: DevicePlan, options: DeviceDeployOptions): Promise<DeviceResultRecord> {
   const startedAt = new Date().toISOString();
   const base = { deploymentId, device: device.name, commands: plan.lines, startedAt };
   const log = ctx.logger.child({ device: device.name, deployment: deploymentId });
-  const record = (outcome: Outcome, transcript?: string): DeviceResultRecord => {
-    const result: DeviceResultRecord = { ...base, ...outcome, applied: outcome.applied ?? [], checks: outcome.checks ?? [], finishedAt: new Date().toISOString(), ...(transcript ? { transcript } : {}) };
+  const record = (outcome: Outcome): DeviceResultRecord => {
+    const result: DeviceResultRecord = { ...base, ...outcome, applied: outcome.applied ?? [], checks: outcome.checks ?? [], finishedAt: new Date().toISOString() };
     ctx.store.history.saveDeviceResult(result);
     ctx.metrics.deviceDeploymentsTotal.inc({ status: result.status });
     ctx.events.emit('device', { deployment: deploymentId, device: device.name, status: result.status, message: result.error });
@@ -54,15 +54,7 @@ export async function deployDevice(ctx: PipelineContext, deploymentId: string, d
     if (configHash(intended.text) !== plan.intendedSha256) {
       return record({ status: 'stale', error: `the intended config (${intended.origin.location}) changed since the plan: re-plan` });
     }
-    let transcript: string | undefined;
-    const outcome = await ctx.sessions.use(device, async (driver) => {
-      try {
-        return await deployWithSession(ctx, deploymentId, device, plan, intended.text, driver, options);
-      } finally {
-        transcript = driver.transcript;
-      }
-    });
-    return record(outcome, transcript);
+    return record(await ctx.sessions.use(device, (driver) => deployWithSession(ctx, deploymentId, device, plan, intended.text, driver, options)));
   } catch (error) {
     return record({ status: 'failed', error: errorMessage(error) });
   } finally {
@@ -81,6 +73,9 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
   const baseline = await captureBaseline(driver, device.health_checks);
   if (options.dryRun) return { status: 'dry_run', backupBefore };
 
+  // The record keeps the change's part of the session (timer, config mode), not the show outputs around it.
+  const sessionMark = driver.channel.transcript.length;
+  const changeTranscript = (): string => driver.redact(driver.channel.transcript.slice(sessionMark));
   const armed = options.confirmTimerMin !== null && plan.risk.items.some((item) => item.category === 'management');
   if (armed) {
     await driver.armRevertTimer(options.confirmTimerMin as number);
@@ -90,7 +85,7 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
   log.info('deploy', push.ok ? `pushed ${plural(plan.commands.length, 'command')} (${plural(push.applied.length, 'line')})` : `push stopped after ${push.applied.length} of ${plural(push.commands.length, 'line')}`);
   if (!push.ok) {
     const reason = push.failed ? `\`${push.failed.command.trim()}\` refused: ${deviceSaid(push.failed.output) ?? push.failed.reason}` : (push.error?.message ?? 'push failed');
-    return fail(ctx, device, driver, { status: 'failed', error: reason, applied: push.applied, backupBefore }, running, options, armed, 'push_failed');
+    return fail(ctx, device, driver, { status: 'failed', error: reason, applied: push.applied, backupBefore, transcript: changeTranscript() }, running, options, armed, 'push_failed');
   }
 
   const checks = await runHealthChecks({ driver, reconnect: async () => (await ctx.sessions.open(device)).driver, checks: device.health_checks, baseline });
@@ -98,12 +93,12 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
   const failedChecks = checks.filter((c) => !c.ok);
   if (failedChecks.length > 0) {
     const error = `health checks failed: ${failedChecks.map((c) => `${c.name} (${c.detail})`).join('; ')}`;
-    return fail(ctx, device, driver, { status: 'failed', error, applied: push.applied, checks, backupBefore }, running, options, armed, 'verify_failed');
+    return fail(ctx, device, driver, { status: 'failed', error, applied: push.applied, checks, backupBefore, transcript: changeTranscript() }, running, options, armed, 'verify_failed');
   }
   if (armed) await driver.confirm();
   if (options.save) await driver.save();
   const after = await saveBackup(ctx, { device: device.name, config: await driver.getRunningConfig(), reason: 'post-deploy', deploymentId, trigger: ctx.actor });
-  return { status: 'succeeded', applied: push.applied, checks, backupBefore, backupAfter: after.backup.id };
+  return { status: 'succeeded', applied: push.applied, checks, backupBefore, backupAfter: after.backup.id, transcript: changeTranscript() };
 }
 
 /** The device now runs its intended config: the engine finds nothing left to send. */

@@ -5,7 +5,7 @@
 import type { Device } from '../config/inventory/index.js';
 import { resolveAllIntended, type IntendedResult } from '../config/sources/intended.js';
 import { parseIgnoreRule, planConfig, renderDeviceCommands, type ConfigPlan } from '../ios/index.js';
-import { configHash } from './config-hash.js';
+import { configHash } from '../store/config-hash.js';
 import type { PipelineContext } from './context.js';
 import type { DevicePlan, PlanFile } from './plan-file.js';
 import { errorMessage } from './errors.js';

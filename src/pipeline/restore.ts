@@ -3,7 +3,7 @@
 // automatic rollback after a failed change and by `catnet rollback`.
 
 import type { IosDriver } from '../device/ios-driver.js';
-import { existingSections, normalizeConfig, parseConfig, renderDeviceCommands } from '../ios/index.js';
+import { existingSectionsOfText, renderDeviceCommands } from '../ios/index.js';
 import type { PipelineContext } from './context.js';
 import { errorMessage } from './errors.js';
 import { computePlan } from './plan.js';
@@ -34,5 +34,5 @@ export async function restoreConfig(ctx: Pick<PipelineContext, 'project'>, drive
 
 /** The running config's top-level sections, which a push can enter without waiting (see the device layer). */
 export function existingSectionsOf(running: string): Set<string> {
-  return existingSections(normalizeConfig(parseConfig(running)));
+  return existingSectionsOfText(running);
 }

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stripVolatileLines } from '../ios/index.js';
+import { parseConfig, stripVolatileLines } from '../ios/index.js';
 import { redact } from '../obs/redact.js';
-import { configHash } from '../pipeline/config-hash.js';
+import { strippedConfigHash } from './config-hash.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { checkDevice, compareStamps, isStamp, parseBackupId, stampOf, writeNewBackupFile } from './backup-files.js';
 import { commitBackup, insideWorkTree } from './backup-git.js';
@@ -60,8 +60,12 @@ export interface BackupStoreOptions {
 
 export class BackupStore {
   private readonly now: () => Date;
-  /** Saves run one at a time: "unchanged?" must see the previous save, and git has one index. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** A device's saves run one at a time ("unchanged?" must see its previous save); devices run in parallel. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Git has one index: commits run one at a time. */
+  private gitQueue: Promise<unknown> = Promise.resolve();
+  /** Whether the folder is in a Git work tree, asked once (a `git` process per save was a third of a fleet backup's time). */
+  private workTree: Promise<boolean> | undefined;
 
   constructor(
     readonly dir: string,
@@ -71,17 +75,24 @@ export class BackupStore {
   }
 
   save(request: SaveBackup): Promise<SaveResult> {
-    const result = this.queue.then(() => this.saveNow(request));
-    this.queue = result.catch(() => undefined);
+    const previous = this.queues.get(request.device) ?? Promise.resolve();
+    const result = previous.then(() => this.saveNow(request));
+    const settled = result.catch(() => undefined);
+    this.queues.set(request.device, settled);
+    // Forget the chain once it is done, so a long-running service does not keep one per device forever.
+    void settled.then(() => this.queues.get(request.device) === settled && this.queues.delete(request.device));
     return result;
   }
 
   private async saveNow({ device, config, reason, deploymentId, trigger }: SaveBackup): Promise<SaveResult> {
     const folder = join(this.dir, checkDevice(device));
     const text = stripVolatileLines(config);
-    const sha256 = configHash(text);
+    const sha256 = strippedConfigHash(text);
     const latest = this.latest(device);
     if (latest?.sha256 === sha256) return { backup: latest, created: false };
+    // Only a config the engine can read is kept: truncated or garbled device output must not
+    // become the backup a rollback restores.
+    parseConfig(text);
 
     const takenAt = this.now();
     await mkdir(folder, { recursive: true, mode: 0o700 });
@@ -118,11 +129,13 @@ export class BackupStore {
   }
 
   private async commit(backup: BackupMeta, removed: string[]): Promise<string | undefined> {
-    if (!this.options.gitCommit || !(await insideWorkTree(this.dir))) return undefined;
+    if (!this.options.gitCommit || !(await (this.workTree ??= insideWorkTree(this.dir)))) return undefined;
     const body = [...(backup.deploymentId === undefined ? [] : [`deployment: ${backup.deploymentId}`]), `trigger: ${backup.trigger}`, `sha256: ${backup.sha256}`];
     const message = `backup ${backup.device}: ${backup.reason}\n\n${body.join('\n')}\n`;
     try {
-      await commitBackup(this.dir, { added: [backup.file, `${backup.id}.json`], removed, message });
+      const commit = this.gitQueue.then(() => commitBackup(this.dir, { added: [backup.file, `${backup.id}.json`], removed, message }));
+      this.gitQueue = commit.catch(() => undefined);
+      await commit;
       return undefined;
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();

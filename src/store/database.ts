@@ -33,6 +33,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // busy_timeout first: switching to WAL may itself wait for another connection.
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL never corrupts the database; a power cut may lose the last commits only.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, file, options.migrations ?? MIGRATIONS);
     return db;

@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configHash } from '../../src/pipeline/config-hash.js';
+import { configHash } from '../../src/store/config-hash.js';
 import { routerConfig, startPipelineLab, type PipelineLab } from '../support/pipeline-lab.js';
 import { cliPath, runCliAsync } from '../support/run-cli.js';
 

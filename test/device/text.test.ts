@@ -52,6 +52,7 @@ describe('findFailure', () => {
     expect(find('% Bad mask 0xFF000001 for address 10.0.0.1')).toBe('bad_mask');
     expect(find('% Command authorization failed.')).toBe('authorization');
     expect(find('% 10.0.0.0 overlaps with GigabitEthernet0/1')).toBe('overlap');
+    expect(find(' description overlaps with the old uplink')).toBeUndefined();
     expect(find('% Some other refusal')).toBe('error');
     expect(find('%SYS-5-CONFIG_I: Configured from console by catnet', 'all fine')).toBeUndefined();
   });

@@ -8,7 +8,7 @@ import type { Device } from '../../src/config/inventory/index.js';
 import { openProject, type Project } from '../../src/config/project.js';
 import { silentLogger } from '../../src/obs/logger.js';
 import { backupDevices } from '../../src/pipeline/backup.js';
-import { configHash } from '../../src/pipeline/config-hash.js';
+import { configHash } from '../../src/store/config-hash.js';
 import { closePipeline, openPipeline, type PipelineContext } from '../../src/pipeline/context.js';
 import { deployPlan, type DeployOptions } from '../../src/pipeline/deploy.js';
 import { planDevices } from '../../src/pipeline/plan.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MASK, registerSecret, resetRedaction } from '../../src/obs/redact.js';
-import { configHash } from '../../src/pipeline/config-hash.js';
+import { configHash } from '../../src/store/config-hash.js';
 import { BackupPathError, BackupStore } from '../../src/store/backups.js';
 
 const CONFIG = 'hostname core-1\n!\nenable secret 9 $9$abcdefgh$ijklmnop\nusername admin privilege 15 secret 0 Sw0rdfish!\n!\ninterface GigabitEthernet0/1\n description uplink\n!\nend\n';

@@ -73,7 +73,7 @@ export const ciscoIosDevice: DevicePlatform = {
     { pattern: /^% Bad mask/, reason: 'bad_mask' },
     { pattern: /^% Command authorization failed/, reason: 'authorization' },
     { pattern: /^% Unknown command/, reason: 'unknown_command' },
-    { pattern: /overlaps with/, reason: 'overlap' },
+    { pattern: /^%.*overlaps with/, reason: 'overlap' },
     { pattern: /^%\s*\S/, reason: 'error' },
   ],
   notFailures: [/^%[A-Z0-9_]+-\d-[A-Z0-9_]+:/, /^% ?Warning:/i],
@@ -87,6 +87,9 @@ export const ciscoIosDevice: DevicePlatform = {
 export function findFailure(platform: DevicePlatform, lines: readonly string[]): { line: string; reason: string } | undefined {
   for (const line of lines) {
     const text = line.trim();
+    // IOS says every failure on a `%` line: the rest (a whole running config, say) is skipped at
+    // once, and a description that happens to read "overlaps with" is not an error.
+    if (!text.startsWith('%')) continue;
     if (platform.notFailures.some((re) => re.test(text))) continue;
     const hit = platform.failures.find((failure) => failure.pattern.test(text));
     if (hit) return { line: text, reason: hit.reason };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configHash } from '../../src/pipeline/config-hash.js';
+import { configHash } from '../../src/store/config-hash.js';
 
 const CONFIG = 'hostname core-1\n!\ninterface GigabitEthernet0/1\n description uplink\n no shutdown\n!\nend\n';
 
@@ -8,16 +8,17 @@ describe('configHash', () => {
     expect(configHash(CONFIG)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('ignores volatile lines, comments, spacing and abbreviations', () => {
+  it('ignores volatile lines, separators, line endings and spacing', () => {
     const noisy = [
       'Building configuration...',
       'Current configuration : 999 bytes',
       '! Last configuration change at 12:13:14 UTC Mon Nov 23 2026',
       'ntp clock-period 17179869',
       'hostname   core-1',
-      'int Gi0/1',
-      '  description uplink',
-      '  no shutdown',
+      '',
+      'interface GigabitEthernet0/1  ',
+      ' description uplink',
+      ' no shutdown',
       'end',
     ].join('\r\n');
     expect(configHash(noisy)).toBe(configHash(CONFIG));
@@ -26,5 +27,9 @@ describe('configHash', () => {
   it('changes with the configuration', () => {
     expect(configHash(CONFIG.replace('uplink', 'downlink'))).not.toBe(configHash(CONFIG));
     expect(configHash(`${CONFIG.replace('end\n', '')}ip domain-name example.net\n`)).not.toBe(configHash(CONFIG));
+  });
+
+  it('is the device text, not its meaning: it compares fetches of one device, which IOS prints the same way', () => {
+    expect(configHash(CONFIG.replace('interface GigabitEthernet0/1', 'int Gi0/1'))).not.toBe(configHash(CONFIG));
   });
 });
