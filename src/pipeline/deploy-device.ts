@@ -89,7 +89,9 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
   }
 
   const checks = await runHealthChecks({ driver, reconnect: async () => (await ctx.sessions.open(device)).driver, checks: device.health_checks, baseline });
-  checks.push(await convergence(ctx, driver, intended));
+  // Read once: the convergence check and the post-deploy backup see the same config (only `write memory` comes between).
+  const after = await driver.getRunningConfig().then((text) => ({ text }), (error: unknown) => ({ error }));
+  checks.push('text' in after ? convergence(ctx, after.text, intended) : { name: 'convergence', ok: false, detail: errorMessage(after.error) });
   const failedChecks = checks.filter((c) => !c.ok);
   if (failedChecks.length > 0) {
     const error = `health checks failed: ${failedChecks.map((c) => `${c.name} (${c.detail})`).join('; ')}`;
@@ -97,14 +99,14 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
   }
   if (armed) await driver.confirm();
   if (options.save) await driver.save();
-  const after = await saveBackup(ctx, { device: device.name, config: await driver.getRunningConfig(), reason: 'post-deploy', deploymentId, trigger: ctx.actor });
-  return { status: 'succeeded', applied: push.applied, checks, backupBefore, backupAfter: after.backup.id, transcript: changeTranscript() };
+  const saved = await saveBackup(ctx, { device: device.name, config: (after as { text: string }).text, reason: 'post-deploy', deploymentId, trigger: ctx.actor });
+  return { status: 'succeeded', applied: push.applied, checks, backupBefore, backupAfter: saved.backup.id, transcript: changeTranscript() };
 }
 
 /** The device now runs its intended config: the engine finds nothing left to send. */
-async function convergence(ctx: PipelineContext, driver: IosDriver, intended: string): Promise<CheckResult> {
+function convergence(ctx: PipelineContext, running: string, intended: string): CheckResult {
   try {
-    const left = computePlan(ctx, await driver.getRunningConfig(), intended).commands;
+    const left = computePlan(ctx, running, intended).commands;
     if (left.length === 0) return { name: 'convergence', ok: true, detail: 'the running config matches the intended config' };
     return { name: 'convergence', ok: false, detail: `${left.length} command${left.length === 1 ? '' : 's'} still differ, first: ${left[0]?.text}` };
   } catch (error) {
