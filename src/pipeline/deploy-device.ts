@@ -65,11 +65,12 @@ export async function deployDevice(ctx: PipelineContext, deploymentId: string, d
 async function deployWithSession(ctx: PipelineContext, deploymentId: string, device: Device, plan: DevicePlan, intended: string, driver: IosDriver, options: DeviceDeployOptions): Promise<Outcome> {
   const log = ctx.logger.child({ device: device.name, deployment: deploymentId });
   const running = await driver.getRunningConfig();
-  if (configHash(running) !== plan.runningSha256) {
-    return { status: 'stale', error: 'the running config changed since the plan (someone or something else changed the device): re-plan' };
-  }
+  // Backed up first: its hash is the running config's, and a device found stale is worth a backup too.
   const before = await saveBackup(ctx, { device: device.name, config: running, reason: 'pre-deploy', deploymentId, trigger: ctx.actor });
   const backupBefore = before.backup.id;
+  if (before.backup.sha256 !== plan.runningSha256) {
+    return { status: 'stale', error: 'the running config changed since the plan (someone or something else changed the device): re-plan', backupBefore };
+  }
   const baseline = await captureBaseline(driver, device.health_checks);
   if (options.dryRun) return { status: 'dry_run', backupBefore };
 

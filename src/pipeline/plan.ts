@@ -39,7 +39,8 @@ async function planDevice(ctx: PipelineContext, device: Device, intended: Intend
     return {
       device: device.name,
       status: 'planned',
-      runningSha256: configHash(running),
+      // The backup's hash is the running config's (the same function, computed once).
+      runningSha256: backup.sha256,
       intendedSha256: configHash(intended.value.text),
       intended: intended.value.origin,
       backupId: backup.id,

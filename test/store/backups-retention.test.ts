@@ -14,7 +14,7 @@ async function storeWithDays(days: number, options: BackupStoreOptions) {
   const store = new BackupStore(dir, { ...options, now: () => now });
   for (let d = 0; d < days; d++) {
     now = new Date(Date.parse('2026-11-01T00:00:00Z') + d * DAY);
-    await store.save({ device: 'r1', config: `hostname r1\nsnmp-server location day-${d}\n`, reason: 'scheduled', trigger: 'cron' });
+    await store.save({ device: 'r1', config: `hostname r1\nsnmp-server location day-${d}\nend\n`, reason: 'scheduled', trigger: 'cron' });
   }
   return { dir, store, setNow: (date: Date) => (now = date) };
 }
@@ -36,7 +36,7 @@ describe('backup retention', () => {
     expect(store.list('r1')).toHaveLength(1);
     // Unchanged config a year later: nothing saved, nothing pruned.
     setNow(new Date('2027-11-01T00:00:00Z'));
-    const again = await store.save({ device: 'r1', config: 'hostname r1\nsnmp-server location day-1\n', reason: 'scheduled', trigger: 'cron' });
+    const again = await store.save({ device: 'r1', config: 'hostname r1\nsnmp-server location day-1\nend\n', reason: 'scheduled', trigger: 'cron' });
     expect(again.created).toBe(false);
     expect(store.list('r1').map((b) => b.id)).toEqual(['r1/20261102T000000Z']);
   });

@@ -70,7 +70,7 @@ describe('BackupStore.save', () => {
   it('names backups within one second -2, -3, … and orders them past -9', async () => {
     const { dir, store } = storeAt();
     const ids: string[] = [];
-    for (let n = 1; n <= 11; n++) ids.push((await store.save({ device: 'r1', config: `hostname r${n}\n`, reason: 'manual', trigger: 't' })).backup.id);
+    for (let n = 1; n <= 11; n++) ids.push((await store.save({ device: 'r1', config: `hostname r${n}\nend\n`, reason: 'manual', trigger: 't' })).backup.id);
     expect(ids.slice(0, 3)).toEqual(['r1/20261123T121314Z', 'r1/20261123T121314Z-2', 'r1/20261123T121314Z-3']);
     expect(store.list('r1').map((b) => b.id)).toEqual([...ids].reverse());
     expect(readdirSync(join(dir, 'r1')).filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
@@ -82,9 +82,9 @@ describe('BackupStore.save', () => {
     expect(results.map((r) => r.created)).toEqual([true, false, false]);
   });
 
-  it('fails on a config that does not parse, writing nothing', async () => {
+  it('refuses output that is not a whole running config (truncated: no final end), writing nothing', async () => {
     const { dir, store } = storeAt();
-    await expect(store.save({ device: 'r1', config: 'banner motd #never closed\n', reason: 'manual', trigger: 't' })).rejects.toThrow(/banner/);
+    await expect(store.save({ device: 'r1', config: 'hostname r1\n!\ninterface GigabitEthernet0/1\n', reason: 'manual', trigger: 't' })).rejects.toThrow(/not complete/);
     expect(store.list('r1')).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
   });
