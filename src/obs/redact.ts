@@ -2,8 +2,9 @@
 // responses, SSE, metric labels) passes text through `redact` before it leaves the process.
 // It masks: every secret CatNet has decrypted in this process (registered by the credentials
 // loader, so no caller has to remember which secrets exist), the value after IOS's
-// secret-bearing keywords in config lines (`username x secret 5 …`, `enable secret …`,
-// `key-string …`, `snmp-server community …`), and the inventory's own `redact` patterns.
+// secret-bearing keywords in config lines (enable/username secrets and passwords, `key-string`,
+// `key 7`, TACACS/RADIUS keys, SNMP communities, IKE pre-shared keys, OSPF, BGP, HSRP and VRRP
+// authentication, WPA keys), and the inventory's own `redact` patterns.
 
 export const MASK = '********';
 
@@ -14,6 +15,16 @@ const CONFIG_SECRETS = [
   // `key 7 <value>` under `tacacs server`/`radius server`; the type digit tells it from a key-chain `key 1`.
   /^([ \t]*key[ \t]+[067][ \t]+)(?!\*{8})\S+/gim,
   /\b(snmp-server[ \t]+community[ \t]+)(?!\*{8})\S+/gi,
+  // IKE pre-shared keys: `crypto isakmp key <key> address …`, `pre-shared-key [local|remote] [0|6] <key>`.
+  /\b(crypto[ \t]+isakmp[ \t]+key(?:[ \t]+[06])?[ \t]+)(?!\*{8})\S+/gi,
+  /\b(pre-shared-key(?:[ \t]+(?:local|remote))?(?:[ \t]+[06])?[ \t]+)(?!\*{8})\S+/gi,
+  // OSPF: `ip ospf authentication-key [0|7] <key>`, `ip ospf message-digest-key 1 md5 [0|7] <key>`.
+  /\b(authentication-key(?:[ \t]+[07])?[ \t]+)(?!\*{8})\S+/gi,
+  /\b(message-digest-key[ \t]+\d+[ \t]+md5(?:[ \t]+[07])?[ \t]+)(?!\*{8})\S+/gi,
+  // HSRP / VRRP plain-text authentication: `standby 1 authentication <text>`, `vrrp 1 authentication text <text>`.
+  /\b((?:standby|vrrp)[ \t]+\d+[ \t]+authentication(?:[ \t]+text)?[ \t]+)(?!(?:md5|text)\b)(?!\*{8})\S+/gi,
+  // Wireless: `wpa-psk ascii|hex [0|7] <key>`.
+  /\b(wpa-psk[ \t]+(?:ascii|hex)(?:[ \t]+[07])?[ \t]+)(?!\*{8})\S+/gi,
 ];
 // Shorter strings would mask ordinary words: real credentials are never that short.
 const MIN_SECRET_LENGTH = 4;

@@ -55,4 +55,20 @@ describe('redact', () => {
     expect(redact('login: hunter22', ['hunter22'])).toBe(`login: ${MASK}`);
     expect(redact('hunter22')).toBe('hunter22');
   });
+
+  it('masks routing, VPN, first-hop and wireless keys', () => {
+    const lines: [string, string][] = [
+      ['crypto isakmp key Vpn-Key-1 address 192.0.2.1', `crypto isakmp key ${MASK} address 192.0.2.1`],
+      [' pre-shared-key local 0 Ike2-Local', ` pre-shared-key local 0 ${MASK}`],
+      [' ip ospf authentication-key 7 0822455D0A16', ` ip ospf authentication-key 7 ${MASK}`],
+      [' ip ospf message-digest-key 1 md5 Ospf-Md5', ` ip ospf message-digest-key 1 md5 ${MASK}`],
+      [' neighbor 192.0.2.2 password 7 02050D480809', ` neighbor 192.0.2.2 password 7 ${MASK}`],
+      [' standby 1 authentication Hsrp-Text', ` standby 1 authentication ${MASK}`],
+      [' standby 1 authentication md5 key-string Hsrp-Md5', ` standby 1 authentication md5 key-string ${MASK}`],
+      [' vrrp 1 authentication text Vrrp-Text', ` vrrp 1 authentication text ${MASK}`],
+      [' wpa-psk ascii 0 Wifi-Psk-99', ` wpa-psk ascii 0 ${MASK}`],
+      [' ip ospf authentication message-digest', ' ip ospf authentication message-digest'],
+    ];
+    for (const [line, masked] of lines) expect(redact(line)).toBe(masked);
+  });
 });
