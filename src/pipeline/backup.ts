@@ -18,9 +18,7 @@ export interface BackupOutcome {
 }
 
 export async function backupDevices(ctx: PipelineContext, devices: readonly Device[], reason: BackupReason = 'manual'): Promise<BackupOutcome[]> {
-  // Twice the sessions: the pool caps logins at `concurrency`, and a device whose config is
-  // being saved no longer needs its session, so the next one can be fetched meanwhile.
-  return mapLimit(devices, ctx.project.inventory.settings.concurrency * 2, async (device) => {
+  return mapLimit(devices, ctx.project.inventory.settings.concurrency, async (device) => {
     const log = ctx.logger.child({ device: device.name });
     try {
       const config = await ctx.sessions.use(device, (driver) => driver.getRunningConfig());

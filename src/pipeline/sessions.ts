@@ -21,6 +21,9 @@ export interface Sessions {
   close(): void;
 }
 
+/** Open SSH sessions a run keeps at most (each is a socket and a few hundred kB). */
+const MAX_OPEN_SESSIONS = 1000;
+
 export function createSessions(project: Project, options: { maxSessions?: number; metrics?: Metrics } = {}): Sessions {
   const { settings } = project.inventory;
   const knownHosts = new KnownHosts(settings.paths.known_hosts);
@@ -51,7 +54,9 @@ export function createSessions(project: Project, options: { maxSessions?: number
     }
   };
   const pool = new DevicePool({
-    maxSessions: options.maxSessions ?? Math.max(settings.concurrency, 1),
+    // One session per device for the whole run (backup → plan → push → verify is one login), up to a
+    // bound on open connections; `concurrency` still limits how many devices work at once.
+    maxSessions: options.maxSessions ?? Math.max(settings.concurrency, Math.min(project.inventory.devices.length, MAX_OPEN_SESSIONS)),
     connect: async (name) => (await open(byName.get(name) as Device)).driver,
   });
   return {
