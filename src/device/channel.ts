@@ -32,9 +32,19 @@ interface Waiter {
   fail(error: DeviceError): void;
 }
 
+/**
+ * Characters of raw transcript a session keeps: the most recent ones. A run keeps one session per
+ * device for all its steps, and each 5k-line `show running-config` is ~200 kB, so an unbounded
+ * transcript would grow by megabytes per device.
+ */
+export const TRANSCRIPT_LIMIT = 512 * 1024;
+
 export class Channel {
   private readonly screen = new TerminalText();
   private raw: string[] = [];
+  /** Characters kept in `raw`, and dropped from its front. */
+  private kept = 0;
+  private dropped = 0;
   private waiter: Waiter | undefined;
   private closedBy: DeviceError | undefined;
   private closed = false;
@@ -45,6 +55,12 @@ export class Channel {
   ) {
     transport.onData((text) => {
       this.raw.push(text);
+      this.kept += text.length;
+      while (this.kept > TRANSCRIPT_LIMIT && this.raw.length > 1) {
+        const oldest = this.raw.shift() as string;
+        this.kept -= oldest.length;
+        this.dropped += oldest.length;
+      }
       this.screen.append(text);
       this.waiter?.check();
     });
@@ -63,9 +79,22 @@ export class Channel {
     return !this.closed;
   }
 
-  /** The raw session as received (typed text shows as the device's echo); unredacted: the driver masks it. */
+  /** The raw session as received (the last TRANSCRIPT_LIMIT characters); unredacted: the driver masks it. */
   get transcript(): string {
     return this.raw.join('');
+  }
+
+  /** Characters received so far: a position for `transcriptBetween`. */
+  get received(): number {
+    return this.dropped + this.kept;
+  }
+
+  /** What was received between two positions (`received` then and now), as far as it is still kept. */
+  transcriptBetween(from: number, to = this.received): string {
+    const text = this.raw.join('');
+    const start = Math.max(0, from - this.dropped);
+    const cut = from < this.dropped ? `[… ${this.dropped - from} characters not kept]\n` : '';
+    return cut + text.slice(start, Math.max(start, to - this.dropped));
   }
 
   /** Clean text received and not consumed yet. */
