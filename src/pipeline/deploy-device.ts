@@ -76,15 +76,14 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
 
   // The record keeps the change's part of the session (timer, config mode), not the show outputs around it.
   const sessionMark = driver.channel.received;
-  let pushEnd: number | undefined;
-  const changeTranscript = (): string => driver.redact(driver.channel.transcriptBetween(sessionMark, pushEnd));
   const armed = options.confirmTimerMin !== null && plan.risk.items.some((item) => item.category === 'management');
   if (armed) {
     await driver.armRevertTimer(options.confirmTimerMin as number);
     log.info('deploy', `revert timer armed: ${options.confirmTimerMin} min`);
   }
   const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOf(running) });
-  pushEnd = driver.channel.received;
+  const pushEnd = driver.channel.received;
+  const changeTranscript = (): string => driver.redact(driver.channel.transcriptBetween(sessionMark, pushEnd));
   log.info('deploy', push.ok ? `pushed ${plural(plan.commands.length, 'command')} (${plural(push.applied.length, 'line')})` : `push stopped after ${push.applied.length} of ${plural(push.commands.length, 'line')}`);
   if (!push.ok) {
     const reason = push.failed ? `\`${push.failed.command.trim()}\` refused: ${deviceSaid(push.failed.output) ?? push.failed.reason}` : (push.error?.message ?? 'push failed');
