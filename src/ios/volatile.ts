@@ -2,61 +2,76 @@
 // "Building configuration..." header, byte counts, timestamps), so two backups of one config
 // are the same file. Everything else is kept byte for byte: a backup must be restorable.
 
-import { lineSeparator } from './config-lines.js';
 import type { Platform } from './platform.js';
 import { ciscoIos } from './platforms/cisco-ios.js';
 
 // Comments IOS writes with a timestamp: the parser skips comments, so they are not in the platform's list.
 const TIMESTAMP_COMMENTS = [/^! Last configuration change at /, /^! NVRAM config last updated at /, /^! No configuration change since last restart/];
-const BANNER = /^banner (?:motd|login|exec|incoming|slip-ppp|prompt-timeout|config-save) (\S.*)$/;
 const ETX = '\x03';
 
 /** `text` without the platform's volatile top-level lines (and IOS's timestamp comments). */
 export function stripVolatileLines(text: string, platform: Platform = ciscoIos): string {
-  const volatile = volatileRegex(platform);
-  const separator = lineSeparator(text);
-  let bannerEnd: string | undefined;
-  const kept: string[] = [];
-  // Lines are read by index, each slice keeping its own line ending: this runs on every backup
-  // of every device, so no regex split of the whole text.
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf(separator, start);
-    const end = newline === -1 ? text.length : newline + 1;
-    const piece = text.slice(start, end);
-    start = end;
-    const line = piece.endsWith('\r\n') ? piece.slice(0, -2) : piece.endsWith('\n') || piece.endsWith('\r') ? piece.slice(0, -1) : piece;
-    if (bannerEnd !== undefined) {
-      // A banner's text is the operator's, whatever it looks like.
-      if (closes(line, bannerEnd)) bannerEnd = undefined;
-    } else if (line !== '' && line[0] !== ' ' && line[0] !== '\t') {
-      const content = line.trimEnd();
-      if (volatile.test(content)) continue;
-      if (content.startsWith('banner ')) bannerEnd = openBanner(content);
+  // Volatile lines are few (a header, a timestamp): find them with one native regex search and
+  // cut around them, instead of walking the ~5k lines of a config in JavaScript.
+  const volatile = volatileLineRegex(platform);
+  volatile.lastIndex = 0;
+  const banners = bannerRanges(text);
+  let out = '';
+  let from = 0;
+  for (let match = volatile.exec(text); match !== null; match = volatile.exec(text)) {
+    if (match[0] === '') {
+      volatile.lastIndex++;
+      continue;
     }
-    kept.push(piece);
+    // A banner's text is the operator's, whatever it looks like.
+    if (banners.some(([start, end]) => match.index >= start && match.index < end)) continue;
+    out += text.slice(from, match.index);
+    from = match.index + match[0].length;
   }
-  return kept.join('');
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Where the text of each multi-line banner is: [start, end) offsets. */
+function bannerRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const banner = /^banner (?:motd|login|exec|incoming|slip-ppp|prompt-timeout|config-save) (\S[^\r\n]*)/gm;
+  for (let match = banner.exec(text); match !== null; match = banner.exec(text)) {
+    const content = (match[1] as string).trimEnd();
+    const delimiter = content.startsWith('^C') ? '^C' : (content[0] as string);
+    const start = match.index + match[0].length;
+    if (closes(content.slice(delimiter.length), delimiter)) continue;
+    const end = closingOffset(text, start, delimiter);
+    ranges.push([start, end]);
+    banner.lastIndex = end;
+  }
+  return ranges;
+}
+
+/** The offset just past the line that closes a banner opened with `delimiter`, or the text's end. */
+function closingOffset(text: string, from: number, delimiter: string): number {
+  const candidates = delimiter === '^C' || delimiter === ETX ? ['^C', ETX] : [delimiter];
+  const found = candidates.map((d) => text.indexOf(d, from)).filter((i) => i !== -1);
+  if (found.length === 0) return text.length;
+  const at = Math.min(...found);
+  const newline = text.indexOf('\n', at);
+  return newline === -1 ? text.length : newline + 1;
 }
 
 const combined = new WeakMap<Platform, RegExp>();
 
-/** The platform's volatile patterns and the timestamp comments as one regex: one test per line. */
-function volatileRegex(platform: Platform): RegExp {
+/**
+ * The platform's volatile patterns and the timestamp comments as one global, multi-line regex
+ * matching whole top-level lines with their line ending. The patterns are anchored at the line
+ * start (`^…`), which in multi-line mode is any line's start; indented lines never match.
+ */
+function volatileLineRegex(platform: Platform): RegExp {
   let re = combined.get(platform);
   if (!re) {
-    re = new RegExp([...platform.volatileLines, ...TIMESTAMP_COMMENTS].map((v) => `(?:${v.source})`).join('|'));
+    const alternatives = [...platform.volatileLines, ...TIMESTAMP_COMMENTS].map((v) => `(?:${v.source.replace(/^\^/, '')})`);
+    re = new RegExp(`^(?:${alternatives.join('|')})[^\r\n]*(?:\r\n|\r|\n)?`, 'gm');
     combined.set(platform, re);
   }
   return re;
-}
-
-/** The delimiter a banner line leaves open; undefined when it is not one or closes on its line. */
-function openBanner(content: string): string | undefined {
-  const rest = BANNER.exec(content)?.[1];
-  if (rest === undefined) return undefined;
-  // Show output prints the ETX delimiter as the two characters ^C.
-  const delimiter = rest.startsWith('^C') ? '^C' : (rest[0] as string);
-  return closes(rest.slice(delimiter.length), delimiter) ? undefined : delimiter;
 }
 
 function closes(text: string, delimiter: string): boolean {

@@ -8,17 +8,18 @@ describe('configHash', () => {
     expect(configHash(CONFIG)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('ignores volatile lines, separators, line endings and spacing', () => {
+  it('ignores volatile lines, the separators they leave, line endings and spacing', () => {
     const noisy = [
       'Building configuration...',
       'Current configuration : 999 bytes',
       '! Last configuration change at 12:13:14 UTC Mon Nov 23 2026',
       'ntp clock-period 17179869',
       'hostname   core-1',
-      '',
+      '!',
       'interface GigabitEthernet0/1  ',
       ' description uplink',
       ' no shutdown',
+      '!',
       'end',
     ].join('\r\n');
     expect(configHash(noisy)).toBe(configHash(CONFIG));
