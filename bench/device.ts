@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { connectIos, type IosConnectOptions } from '../src/device/ios-driver.js';
 import { KnownHosts } from '../src/device/known-hosts.js';
-import { existingSections, normalizeConfig, parseConfig, planConfig } from '../src/ios/index.js';
+import { existingSectionsOfText, planConfig } from '../src/ios/index.js';
 import { LAB_KEY_ENV, readLabInventory, waitForOutput } from './lab-process.js';
 import { median, type BenchResult } from './report.js';
 
@@ -94,7 +94,7 @@ async function push500(options: IosConnectOptions): Promise<BenchResult[]> {
     const changed = running.replace(/description bench 2 /g, 'description bench changed ').replace(/ip address 10\.202\./g, 'ip address 10.212.');
     const intended = changed.replace(/^end\s*$/m, `${fiveHundredLines(3).slice(400).join('\n')}\nend`);
     const plan = planConfig(running, intended);
-    const pushed = await driver.pushConfig(plan.commands, { existingSections: existingSections(normalizeConfig(parseConfig(running))) });
+    const pushed = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOfText(running) });
     if (!pushed.ok) throw new Error(`bench plan push failed: ${pushed.error?.message}`);
     const planPush: BenchResult = {
       section: SECTION,

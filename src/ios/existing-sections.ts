@@ -3,15 +3,9 @@
 // waiting for the header's prompt (see docs/decisions/0001-push-section-barrier.md).
 
 import { canonicalLine } from './normalize.js';
-import type { ConfigTree } from './types.js';
-
-/** `running`: parsed and normalised (so names are canonical, as in the commands pushed). */
-export function existingSections(running: ConfigTree): Set<string> {
-  return new Set(running.children.map((node) => node.text));
-}
 
 /**
- * The same from the running config's text, without parsing it: its unindented lines, in the
+ * Read from the running config's text, without parsing it: its unindented lines, in the
  * engine's canonical form. (A banner's unindented text lines may be in the set too; they can
  * never equal a section header the push enters, so they change nothing.)
  */

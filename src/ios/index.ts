@@ -9,7 +9,7 @@ export { renderDeviceCommands, renderHumanCommands } from './render.js';
 export { predictConfig, PredictError } from './predict.js';
 export { converged } from './converged.js';
 export { parseIgnoreRule, compileRegex } from './ignore-rule.js';
-export { existingSections, existingSectionsOfText } from './existing-sections.js';
+export { existingSectionsOfText } from './existing-sections.js';
 export { serializeConfig } from './serialize.js';
 export { stripVolatileLines } from './volatile.js';
 export { ciscoIos } from './platforms/cisco-ios.js';

@@ -2,6 +2,7 @@
 // history stores, the logger, metrics and event bus, and who started it. The CLI, the service
 // and the Action open one per run (the service: per job) and close it afterwards.
 
+import type { Settings } from '../config/inventory/index.js';
 import type { Project } from '../config/project.js';
 import { createEventBus, type EventBus } from '../obs/events.js';
 import { createLogger, type Logger } from '../obs/logger.js';
@@ -39,13 +40,19 @@ export function openPipeline(project: Project, options: OpenPipelineOptions): Pi
   return {
     project,
     sessions: createSessions(project, { metrics }),
-    backups: new BackupStore(settings.paths.backups, { gitCommit: settings.backups.git_commit, keepLast: settings.backups.keep_last, maxAgeDays: settings.backups.max_age_days }),
+    backups: backupStoreFor(settings),
     store,
     logger,
     metrics,
     events: options.events ?? createEventBus(),
     actor: options.actor,
   };
+}
+
+/** The backup store the inventory's settings describe (folder, Git commits, retention). */
+export function backupStoreFor(settings: Settings): BackupStore {
+  const { backups } = settings;
+  return new BackupStore(settings.paths.backups, { gitCommit: backups.git_commit, keepLast: backups.keep_last, maxAgeDays: backups.max_age_days });
 }
 
 /** Closes the sessions, and the store when this run opened it. */

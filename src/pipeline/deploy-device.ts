@@ -7,6 +7,7 @@
 import type { Device } from '../config/inventory/index.js';
 import { resolveIntended } from '../config/sources/intended.js';
 import type { IosDriver } from '../device/ios-driver.js';
+import { existingSectionsOfText } from '../ios/index.js';
 import type { CheckResult, DeviceResultRecord } from '../store/types.js';
 import { configHash } from '../store/config-hash.js';
 import type { PipelineContext } from './context.js';
@@ -14,7 +15,7 @@ import { errorMessage } from './errors.js';
 import { captureBaseline, runHealthChecks } from './health/run-checks.js';
 import type { DevicePlan } from './plan-file.js';
 import { computePlan } from './plan.js';
-import { existingSectionsOf, restoreConfig } from './restore.js';
+import { restoreConfig } from './restore.js';
 import { saveBackup } from './save-backup.js';
 
 export interface DeviceDeployOptions {
@@ -81,7 +82,7 @@ async function deployWithSession(ctx: PipelineContext, deploymentId: string, dev
     await driver.armRevertTimer(options.confirmTimerMin as number);
     log.info('deploy', `revert timer armed: ${options.confirmTimerMin} min`);
   }
-  const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOf(running) });
+  const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOfText(running) });
   const pushEnd = driver.channel.received;
   const changeTranscript = (): string => driver.redact(driver.channel.transcriptBetween(sessionMark, pushEnd));
   log.info('deploy', push.ok ? `pushed ${plural(plan.commands.length, 'command')} (${plural(push.applied.length, 'line')})` : `push stopped after ${push.applied.length} of ${plural(push.commands.length, 'line')}`);

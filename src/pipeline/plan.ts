@@ -15,12 +15,13 @@ import { saveBackup } from './save-backup.js';
 export async function planDevices(ctx: PipelineContext, devices: readonly Device[]): Promise<PlanFile> {
   const intended = await resolveAllIntended(ctx.project.source, devices);
   const plans = await mapLimit(devices, ctx.project.inventory.settings.concurrency, (device, i) => planDevice(ctx, device, intended[i] as IntendedResult));
+  const commit = sourceCommit(ctx);
   return {
     version: 1,
     createdAt: new Date().toISOString(),
     actor: ctx.actor,
     source: ctx.project.source.description,
-    ...(sourceCommit(ctx) ? { commit: sourceCommit(ctx) } : {}),
+    ...(commit ? { commit } : {}),
     devices: plans,
   };
 }

@@ -22,7 +22,7 @@ export async function restoreConfig(ctx: Pick<PipelineContext, 'project'>, drive
     const plan = computePlan(ctx, running, target, 'backup');
     const commands = renderDeviceCommands(plan.commands);
     if (plan.commands.length === 0) return { ok: true, commands, applied: [] };
-    const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOf(running) });
+    const push = await driver.pushConfig(plan.commands, { existingSections: existingSectionsOfText(running) });
     if (!push.ok) return { ok: false, commands, applied: push.applied, error: `restore push stopped: ${push.error?.message ?? push.failed?.reason ?? 'refused'}` };
     const left = computePlan(ctx, await driver.getRunningConfig(), target, 'backup').commands.length;
     if (left > 0) return { ok: false, commands, applied: push.applied, error: `after the restore, ${left} command${left === 1 ? '' : 's'} still differ from the backup` };
@@ -30,9 +30,4 @@ export async function restoreConfig(ctx: Pick<PipelineContext, 'project'>, drive
   } catch (error) {
     return { ok: false, commands: [], applied: [], error: errorMessage(error) };
   }
-}
-
-/** The running config's top-level sections, which a push can enter without waiting (see the device layer). */
-export function existingSectionsOf(running: string): Set<string> {
-  return existingSectionsOfText(running);
 }

@@ -5,7 +5,8 @@ import { backupDevices } from '../../pipeline/backup.js';
 import { selectDevices } from '../../pipeline/targets.js';
 import { openProject } from '../../config/project.js';
 import { redact } from '../../obs/redact.js';
-import { BackupStore } from '../../store/backups.js';
+import type { BackupStore } from '../../store/backups.js';
+import { backupStoreFor } from '../../pipeline/context.js';
 import { ExitCode, InputError, type ExitCodeValue } from '../exit-codes.js';
 import { formatTable } from '../table.js';
 import { withPipeline, type RunOptions } from './pipeline-run.js';
@@ -22,8 +23,7 @@ export async function runBackup(run: RunOptions, selection: { device: string[]; 
 
 async function backupStore(project: ProjectCliOptions): Promise<{ store: BackupStore; devices: string[] }> {
   const { inventory } = await openProject({ configFile: project.config, keyFile: project.keyFile });
-  const { backups } = inventory.settings;
-  return { store: new BackupStore(inventory.settings.paths.backups, { gitCommit: backups.git_commit, keepLast: backups.keep_last, maxAgeDays: backups.max_age_days }), devices: inventory.devices.map((d) => d.name) };
+  return { store: backupStoreFor(inventory.settings), devices: inventory.devices.map((d) => d.name) };
 }
 
 export async function runBackupsList(project: ProjectCliOptions, options: { device: string; json?: boolean }, print: Print): Promise<ExitCodeValue> {

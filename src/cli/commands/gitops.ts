@@ -36,7 +36,8 @@ export async function runGitopsConnect(project: ProjectCliOptions, repo: string,
 export async function runGitopsDisconnect(project: ProjectCliOptions, print: Print): Promise<ExitCodeValue> {
   const { inventory } = await openProject({ configFile: project.config, keyFile: project.keyFile });
   const was = await removeConnection(inventory.settings.paths.state);
-  const { source } = await openProject({ configFile: project.config, keyFile: project.keyFile });
+  // Without the connection, the settings' source is in force again.
+  const source = openSource(inventory.settings.source, inventory, process.env);
   print(was ? `disconnected; configs now come from ${source.description}\n` : `not connected; configs come from ${source.description}\n`);
   return ExitCode.ok;
 }
