@@ -27,6 +27,9 @@ export interface ReadOptions {
   more?: RegExp;
 }
 
+/** The pending text as a wait sees it. */
+export type Screen = Pick<TerminalText, 'length' | 'text' | 'tail'>;
+
 interface Waiter {
   check(): boolean;
   fail(error: DeviceError): void;
@@ -91,10 +94,18 @@ export class Channel {
 
   /** What was received between two positions (`received` then and now), as far as it is still kept. */
   transcriptBetween(from: number, to = this.received): string {
-    const text = this.raw.join('');
-    const start = Math.max(0, from - this.dropped);
     const cut = from < this.dropped ? `[… ${this.dropped - from} characters not kept]\n` : '';
-    return cut + text.slice(start, Math.max(start, to - this.dropped));
+    // Only the chunks in range are copied: the kept transcript is up to TRANSCRIPT_LIMIT long.
+    const start = Math.max(from, this.dropped);
+    const parts: string[] = [];
+    let position = this.dropped;
+    for (const chunk of this.raw) {
+      if (position >= to) break;
+      const next = position + chunk.length;
+      if (next > start) parts.push(chunk.slice(Math.max(0, start - position), Math.min(chunk.length, to - position)));
+      position = next;
+    }
+    return cut + parts.join('');
   }
 
   /** Clean text received and not consumed yet. */
@@ -123,20 +134,20 @@ export class Channel {
   readUntil(prompt: RegExp, options: ReadOptions): Promise<{ text: string; match: RegExpExecArray }> {
     let answeredAt = -1;
     return this.waitFor(
-      (buffer) => {
-        const offset = Math.max(0, buffer.length - TAIL);
-        const tail = buffer.slice(offset);
+      (screen) => {
+        const tail = screen.tail(TAIL);
+        const offset = screen.length - tail.length;
         const match = prompt.exec(tail);
         if (match) return { length: offset + match.index + match[0].length, value: match };
-        if (buffer.length === answeredAt) return undefined;
+        if (screen.length === answeredAt) return undefined;
         if (options.more?.test(tail)) {
-          answeredAt = buffer.length;
+          answeredAt = screen.length;
           this.send(' ');
           return undefined;
         }
         for (const answer of options.answers ?? []) {
           if (!answer.pattern.test(tail)) continue;
-          answeredAt = buffer.length;
+          answeredAt = screen.length;
           this.sendLine(answer.reply);
           return undefined;
         }
@@ -147,11 +158,11 @@ export class Channel {
   }
 
   /**
-   * The general wait: `check` sees the whole pending buffer at each arrival and says how much
-   * of it is done (consumed) once it is satisfied.
+   * The general wait: `check` sees the pending text at each arrival (its tail, or all of it when
+   * the wait's output is short) and says how much of it is done (consumed) once it is satisfied.
    */
   waitFor<T>(
-    check: (buffer: string) => { length: number; value: T } | undefined,
+    check: (screen: Screen) => { length: number; value: T } | undefined,
     what: { command: string; awaiting: string; timeoutMs: number },
   ): Promise<{ text: string; value: T }> {
     return new Promise((resolve, reject) => {
@@ -173,7 +184,7 @@ export class Channel {
       }, what.timeoutMs);
       this.waiter = {
         check: () => {
-          const done = check(this.screen.text);
+          const done = check(this.screen);
           if (!done) return false;
           finish();
           resolve({ text: this.screen.take(done.length), value: done.value });

@@ -5,7 +5,7 @@
 import { Channel, type Answer } from './channel.js';
 import { DeviceError } from './errors.js';
 import type { HostKeyMode, KnownHosts } from './known-hosts.js';
-import { ciscoIosDevice, findFailure, type DevicePlatform } from './platforms/cisco-ios.js';
+import { ciscoIosDevice, findFailureInText, type DevicePlatform } from './platforms/cisco-ios.js';
 import type { PushInput } from './config-units.js';
 import { pushConfig, type PushOptions, type PushResult } from './push.js';
 import { redact } from '../obs/redact.js';
@@ -138,7 +138,7 @@ export class IosDriver {
   /** A show command; a refusal (`% Invalid input` …) is a `command_rejected` error. */
   async show(command: string, options: CommandOptions = {}): Promise<string> {
     const output = await this.command(command, options);
-    const failure = findFailure(this.platform, output.split('\n'));
+    const failure = findFailureInText(this.platform, output);
     if (failure) throw new DeviceError('command_rejected', this.device, `\`${command}\` refused: ${failure.line}`, { command, reason: failure.reason, deviceText: output });
     return output;
   }
@@ -214,8 +214,10 @@ export class IosDriver {
 
 /** Output without the echoed command line and the trailing prompt. */
 export function stripEcho(text: string, command: string): string {
-  const lines = text.split('\n');
-  if (lines.length > 0 && (lines[0] as string).trimEnd().endsWith(command.trim())) lines.shift();
-  lines.pop();
-  return lines.join('\n');
+  // Cut at the first and last line ends rather than splitting a 5k-line show run into lines.
+  const firstEnd = text.indexOf('\n');
+  const lastEnd = text.lastIndexOf('\n');
+  if (firstEnd < 0) return '';
+  const echoed = text.slice(0, firstEnd).trimEnd().endsWith(command.trim());
+  return text.slice(echoed ? firstEnd + 1 : 0, lastEnd);
 }

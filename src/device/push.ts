@@ -142,7 +142,7 @@ async function pipeline(driver: IosDriver, units: ConfigUnit[], commands: string
     if (batch.length > 0) driver.channel.send(batch.map((line) => line + driver.channel.newline).join(''));
     if (state.completed === state.sent) break;
     const unit = units[state.completed] as ConfigUnit;
-    const { text, value } = await driver.channel.waitFor((buffer) => reader.next(buffer, unit), {
+    const { text, value } = await driver.channel.waitFor((screen) => reader.next(screen.text, unit), {
       command: commands[state.completed] as string,
       awaiting: 'the next config-mode prompt',
       timeoutMs,

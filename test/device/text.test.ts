@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { configLines, configUnits } from '../../src/device/config-units.js';
-import { ciscoIosDevice, findFailure } from '../../src/device/platforms/cisco-ios.js';
+import { stripEcho } from '../../src/device/ios-driver.js';
+import { ciscoIosDevice, findFailure, findFailureInText } from '../../src/device/platforms/cisco-ios.js';
 import { redact } from '../../src/obs/redact.js';
 import { TerminalText } from '../../src/device/terminal-text.js';
 
@@ -11,6 +12,16 @@ describe('TerminalText', () => {
     const screen = new TerminalText();
     for (const chunk of ['line one\r', '\n\x1b[', '1;32mgreen\x1b[0m\r\n', 'r1#']) screen.append(chunk);
     expect(screen.text).toBe('line one\ngreen\nr1#');
+  });
+
+  it('gives its tail and length without the rest, across chunks', () => {
+    const screen = new TerminalText();
+    for (const chunk of ['abc\r\n', 'def', '\x1b[0mgh', '\r', '\nr1#']) screen.append(chunk);
+    expect(screen.length).toBe('abc\ndefgh\nr1#'.length);
+    expect(screen.tail(6)).toBe('gh\nr1#');
+    expect(screen.tail(100)).toBe('abc\ndefgh\nr1#');
+    expect(screen.take(4)).toBe('abc\n');
+    expect([screen.text, screen.length, screen.tail(3)]).toEqual(['defgh\nr1#', 9, 'r1#']);
   });
 
   it('applies backspaces within the line, as the --More-- eraser relies on', () => {
@@ -43,6 +54,15 @@ describe('configUnits', () => {
   });
 });
 
+describe('stripEcho', () => {
+  it('drops the echoed command line and the prompt line', () => {
+    expect(stripEcho('show clock\n12:00\nUTC\nr1#', 'show clock')).toBe('12:00\nUTC');
+    expect(stripEcho('show clock\nr1#', 'show clock')).toBe('');
+    expect(stripEcho('12:00\nr1#', 'show clock')).toBe('12:00');
+    expect(stripEcho('r1#', 'show clock')).toBe('');
+  });
+});
+
 describe('findFailure', () => {
   it('knows IOS refusals and ignores syslog lines', () => {
     const find = (...lines: string[]) => findFailure(ciscoIosDevice, lines)?.reason;
@@ -55,6 +75,13 @@ describe('findFailure', () => {
     expect(find(' description overlaps with the old uplink')).toBeUndefined();
     expect(find('% Some other refusal')).toBe('error');
     expect(find('%SYS-5-CONFIG_I: Configured from console by catnet', 'all fine')).toBeUndefined();
+  });
+
+  it('reads a whole output the same way, looking only at lines that start with %', () => {
+    const inText = (text: string) => findFailureInText(ciscoIosDevice, text);
+    expect(inText('banner motd ^C100% uptime^C\n description 50% of uplink\n  % Incomplete command.\n')).toEqual({ line: '% Incomplete command.', reason: 'incomplete' });
+    expect(inText('%SYS-5-CONFIG_I: Configured\n description overlaps with x\n')).toBeUndefined();
+    expect(inText("sh\n% Ambiguous command:  \"sh\"")?.reason).toBe('ambiguous');
   });
 });
 

@@ -90,9 +90,26 @@ export function findFailure(platform: DevicePlatform, lines: readonly string[]):
     // IOS says every failure on a `%` line: the rest (a whole running config, say) is skipped at
     // once, and a description that happens to read "overlaps with" is not an error.
     if (!text.startsWith('%')) continue;
-    if (platform.notFailures.some((re) => re.test(text))) continue;
-    const hit = platform.failures.find((failure) => failure.pattern.test(text));
-    if (hit) return { line: text, reason: hit.reason };
+    const failure = failureOf(platform, text);
+    if (failure) return failure;
   }
   return undefined;
+}
+
+/** findFailure over a command's whole output, visiting only its `%` characters (a show run has few). */
+export function findFailureInText(platform: DevicePlatform, output: string): { line: string; reason: string } | undefined {
+  for (let at = output.indexOf('%'); at >= 0; at = output.indexOf('%', at + 1)) {
+    const lineStart = output.lastIndexOf('\n', at - 1) + 1;
+    if (output.slice(lineStart, at).trim() !== '') continue;
+    const lineEnd = output.indexOf('\n', at);
+    const failure = failureOf(platform, output.slice(at, lineEnd < 0 ? undefined : lineEnd).trim());
+    if (failure) return failure;
+  }
+  return undefined;
+}
+
+function failureOf(platform: DevicePlatform, text: string): { line: string; reason: string } | undefined {
+  if (platform.notFailures.some((re) => re.test(text))) return undefined;
+  const hit = platform.failures.find((failure) => failure.pattern.test(text));
+  return hit && { line: text, reason: hit.reason };
 }
