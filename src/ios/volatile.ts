@@ -11,24 +11,67 @@ const ETX = '\x03';
 
 /** `text` without the platform's volatile top-level lines (and IOS's timestamp comments). */
 export function stripVolatileLines(text: string, platform: Platform = ciscoIos): string {
-  // Volatile lines are few (a header, a timestamp): find them with one native regex search and
-  // cut around them, instead of walking the ~5k lines of a config in JavaScript.
-  const volatile = volatileLineRegex(platform);
-  volatile.lastIndex = 0;
+  // Volatile lines are few (a header, a timestamp): find them with native searches and cut
+  // around them, instead of walking the ~5k lines of a config in JavaScript.
+  const found = volatileLines(text, platform);
+  if (found.length === 0) return text;
   const banners = bannerRanges(text);
   let out = '';
   let from = 0;
-  for (let match = volatile.exec(text); match !== null; match = volatile.exec(text)) {
-    if (match[0] === '') {
-      volatile.lastIndex++;
-      continue;
-    }
+  for (const [start, end] of found) {
     // A banner's text is the operator's, whatever it looks like.
-    if (banners.some(([start, end]) => match.index >= start && match.index < end)) continue;
-    out += text.slice(from, match.index);
-    from = match.index + match[0].length;
+    if (start < from || banners.some(([first, last]) => start >= first && start < last)) continue;
+    out += text.slice(from, start);
+    from = end;
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/** [start, end) of each volatile line with its line ending, in text order. */
+function volatileLines(text: string, platform: Platform): [number, number][] {
+  const { finder, lines } = volatileSearch(platform);
+  const found: [number, number][] = [];
+  finder.lastIndex = 0;
+  for (let candidate = finder.exec(text); candidate !== null; candidate = finder.exec(text)) {
+    const at = candidate.index;
+    if (candidate[0] === '') finder.lastIndex++;
+    for (const line of lines) {
+      line.lastIndex = at;
+      const match = line.exec(text);
+      if (match === null || match[0] === '') continue;
+      found.push([at, at + match[0].length]);
+      finder.lastIndex = Math.max(finder.lastIndex, at + match[0].length);
+      break;
+    }
+  }
+  return found;
+}
+
+interface VolatileSearch {
+  /**
+   * The patterns' literal beginnings at any line start, as one alternation of plain text: V8
+   * scans for it about four times faster than for the patterns themselves (~200 kB per fetch).
+   */
+  finder: RegExp;
+  /** Sticky, each: the whole line with its ending, tried where the finder stopped. */
+  lines: RegExp[];
+}
+
+const searches = new WeakMap<Platform, VolatileSearch>();
+
+function volatileSearch(platform: Platform): VolatileSearch {
+  let search = searches.get(platform);
+  if (!search) {
+    const sources = [...platform.volatileLines, ...TIMESTAMP_COMMENTS].map((volatile) => volatile.source.replace(/^\^/, ''));
+    // The text before a pattern's first regex construct (escapes included) is literal.
+    const prefixes = sources.map((source) => /^[^\\.*+?()[\]{}|^$]*/.exec(source)?.[0] ?? '');
+    search = {
+      finder: new RegExp(`^(?:${prefixes.join('|')})`, 'gm'),
+      lines: sources.map((source) => new RegExp(`(?:${source})[^\r\n]*(?:\r\n|\r|\n)?`, 'y')),
+    };
+    searches.set(platform, search);
+  }
+  return search;
 }
 
 /** Where the text of each multi-line banner is: [start, end) offsets. */
@@ -55,23 +98,6 @@ function closingOffset(text: string, from: number, delimiter: string): number {
   const at = Math.min(...found);
   const newline = text.indexOf('\n', at);
   return newline === -1 ? text.length : newline + 1;
-}
-
-const combined = new WeakMap<Platform, RegExp>();
-
-/**
- * The platform's volatile patterns and the timestamp comments as one global, multi-line regex
- * matching whole top-level lines with their line ending. The patterns are anchored at the line
- * start (`^…`), which in multi-line mode is any line's start; indented lines never match.
- */
-function volatileLineRegex(platform: Platform): RegExp {
-  let re = combined.get(platform);
-  if (!re) {
-    const alternatives = [...platform.volatileLines, ...TIMESTAMP_COMMENTS].map((v) => `(?:${v.source.replace(/^\^/, '')})`);
-    re = new RegExp(`^(?:${alternatives.join('|')})[^\r\n]*(?:\r\n|\r|\n)?`, 'gm');
-    combined.set(platform, re);
-  }
-  return re;
 }
 
 function closes(text: string, delimiter: string): boolean {
