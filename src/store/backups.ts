@@ -145,18 +145,28 @@ export class BackupStore {
 
   /** The device's newest backup. */
   latest(device: string): BackupMeta | undefined {
-    return this.list(device)[0];
+    // Every save asks: only the newest metadata is read, not the device's whole history.
+    for (const stamp of this.stamps(device)) {
+      const meta = this.readMeta(device, stamp);
+      if (meta) return meta;
+    }
+    return undefined;
   }
 
   /** The device's backups, newest first. */
   list(device: string): BackupMeta[] {
-    const folder = join(this.dir, checkDevice(device));
-    const stamps = entries(folder)
+    // A .json is written after its .cfg: one without a .cfg was cut short or half deleted.
+    return this.stamps(device)
+      .map((stamp) => this.readMeta(device, stamp))
+      .filter((meta): meta is BackupMeta => meta !== undefined);
+  }
+
+  /** Stamps of the device's metadata files, newest first. */
+  private stamps(device: string): string[] {
+    return entries(join(this.dir, checkDevice(device)))
       .filter((name) => name.endsWith('.json') && isStamp(name.slice(0, -5)))
       .map((name) => name.slice(0, -5))
       .sort((a, b) => compareStamps(b, a));
-    // A .json is written after its .cfg: one without a .cfg was cut short or half deleted.
-    return stamps.map((stamp) => this.readMeta(device, stamp)).filter((meta): meta is BackupMeta => meta !== undefined);
   }
 
   /** A backup with its text as stored (secrets intact: for restoring, never for display). */

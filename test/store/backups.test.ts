@@ -47,11 +47,11 @@ describe('BackupStore.save', () => {
     expect('deploymentId' in backup).toBe(false);
   });
 
-  it('writes nothing when only volatile lines or spacing changed', async () => {
+  it('writes nothing when only volatile lines or line endings changed', async () => {
     const { dir, clock, store } = storeAt();
     const first = await store.save({ device: 'r1', config: RAW, reason: 'manual', trigger: 'bob' });
     clock.now = new Date('2026-11-24T00:00:00Z');
-    const noisy = RAW.replace('321 bytes', '999 bytes').replace('12:13:14', '23:59:59').replace('hostname core-1', 'hostname   core-1');
+    const noisy = RAW.replace('321 bytes', '999 bytes').replace('12:13:14', '23:59:59').replaceAll('\n', '\r\n');
     const again = await store.save({ device: 'r1', config: noisy, reason: 'scheduled', trigger: 'cron' });
     expect(again).toEqual({ backup: first.backup, created: false });
     expect(readdirSync(join(dir, 'r1'))).toHaveLength(2);
