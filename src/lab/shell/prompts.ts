@@ -54,5 +54,7 @@ export function sessionBanners(device: LabDevice, motdShown: boolean): string {
 export function terminalLines(lines: readonly string[]): string {
   if (lines.length === 0) return '';
   // Entries may hold several lines (see LineResult): one native pass turns every end into CRLF.
-  return `${lines.join('\n').replace(/\r?\n/g, '\r\n')}\r\n`;
+  const text = lines.join('\n');
+  // A show run has no CR: a plain replace is several times faster than the regex over 200 kB.
+  return `${text.includes('\r') ? text.replace(/\r?\n/g, '\r\n') : text.replaceAll('\n', '\r\n')}\r\n`;
 }
