@@ -10,11 +10,10 @@ import yaml from 'js-yaml';
 import { connectIos, type IosConnectOptions } from '../src/device/ios-driver.js';
 import { KnownHosts } from '../src/device/known-hosts.js';
 import { existingSectionsOfText, planConfig } from '../src/ios/index.js';
-import { LAB_KEY_ENV, readLabInventory, waitForOutput } from './lab-process.js';
+import { CATNET, LAB_KEY_ENV, readLabInventory, waitForOutput } from './lab-process.js';
 import { median, type BenchResult } from './report.js';
 
 const TMP = fileURLToPath(new URL('./tmp/device/', import.meta.url));
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const SECTION = 'device';
 
 
@@ -144,7 +143,7 @@ async function backup(devices: IosConnectOptions[], concurrency: number): Promis
 
 async function startLab(name: string, args: string[], knownHosts: KnownHosts): Promise<Lab> {
   const inventoryPath = `${TMP}${name}-inventory.yaml`;
-  const child = spawn(process.execPath, [CLI, 'lab', 'start', ...args, '--base-port', '0', '--write-inventory', inventoryPath], { stdio: ['ignore', 'pipe', 'inherit'], env: LAB_KEY_ENV });
+  const child = spawn(CATNET[0], [...CATNET.slice(1), 'lab', 'start', ...args, '--base-port', '0', '--write-inventory', inventoryPath], { stdio: ['ignore', 'pipe', 'inherit'], env: LAB_KEY_ENV });
   await waitForOutput(child, 'lab running');
   const devices = new Map<string, IosConnectOptions>(
     (await readLabInventory(inventoryPath)).map((d) => [d.name, { device: d.name, host: d.host, port: d.port, username: d.username, password: d.password, enableSecret: d.enableSecret, knownHosts, hostKeyMode: 'accept-new' }]),

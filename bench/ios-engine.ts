@@ -11,11 +11,11 @@ import { generateDeviceModel } from '../src/lab/generate/device-model.js';
 import { mutateModel } from '../src/lab/generate/mutate-model.js';
 import { createRandom } from '../src/lab/generate/random.js';
 import { renderIntendedConfig, renderRunningConfig } from '../src/lab/generate/render-model.js';
+import { CATNET } from './lab-process.js';
 import { median, type BenchResult } from './report.js';
 
 const SIZES = [1_000, 10_000, 100_000];
 const TMP = fileURLToPath(new URL('./tmp/', import.meta.url));
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
 function makePair(targetLines: number): { running: string; intended: string; lines: number } {
   const model = generateDeviceModel({ hostname: 'bench-1', seed: 42, targetLines });
@@ -92,7 +92,7 @@ function timeProcesses(commands: string[][]): number[] {
   for (let i = 0; i < 8; i++) {
     commands.forEach((args, c) => {
       const start = performance.now();
-      const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      const result = spawnSync(CATNET[0], [...CATNET.slice(1), ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
       const elapsed = performance.now() - start;
       if (result.status !== 3) throw new Error(`catnet ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
       if (i > 0) samples[c]?.push(elapsed);

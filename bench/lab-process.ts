@@ -2,10 +2,17 @@
 // the process that measures, so client and devices do not share one event loop.
 
 import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadInventory } from '../src/config/inventory/index.js';
 import { loadCredentials } from '../src/config/secrets/credentials-file.js';
 import { loadMasterKeys, MASTER_KEY_ENV } from '../src/config/secrets/keys.js';
 import { DEMO_MASTER_KEY } from '../src/lab/runner/demo-key.js';
+
+/**
+ * The `catnet` command as its bin runs it: node with the flags of its shebang (a larger young
+ * generation, docs/decisions/0002-young-generation-size.md), then the built CLI.
+ */
+export const CATNET = [process.execPath, '--max-semi-space-size=64', fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))] as const;
 
 /** Resolves once the child printed `marker` (e.g. `lab running`); rejects if it exits first. */
 export function waitForOutput(child: ChildProcess, marker: string): Promise<void> {

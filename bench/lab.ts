@@ -6,11 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'ssh2';
-import { LAB_KEY_ENV, readLabInventory, waitForOutput, type LabDeviceLogin } from './lab-process.js';
+import { CATNET, LAB_KEY_ENV, readLabInventory, waitForOutput, type LabDeviceLogin } from './lab-process.js';
 import type { BenchResult } from './report.js';
 
 const TMP = fileURLToPath(new URL('./tmp/', import.meta.url));
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
 interface LabSize {
   devices: number;
@@ -24,8 +23,8 @@ export async function benchLab(size: LabSize = { devices: 500, lines: 5000, seco
   const inventoryPath = `${TMP}lab-inventory.yaml`;
   const started = performance.now();
   const lab = spawn(
-    process.execPath,
-    [CLI, 'lab', 'start', '--devices', String(size.devices), '--lines', String(size.lines), '--base-port', '0',
+    CATNET[0],
+    [...CATNET.slice(1), 'lab', 'start', '--devices', String(size.devices), '--lines', String(size.lines), '--base-port', '0',
       '--host-key-dir', `${TMP}lab-host-keys`, '--write-inventory', inventoryPath],
     { stdio: ['ignore', 'pipe', 'inherit'], env: LAB_KEY_ENV },
   );

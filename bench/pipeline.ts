@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { openProject } from '../src/config/project.js';
 import { silentLogger } from '../src/obs/logger.js';
@@ -14,10 +13,9 @@ import { backupDevices } from '../src/pipeline/backup.js';
 import { closePipeline, openPipeline, type PipelineContext } from '../src/pipeline/context.js';
 import { deployPlan } from '../src/pipeline/deploy.js';
 import { planDevices } from '../src/pipeline/plan.js';
-import { LAB_KEY_ENV, waitForOutput } from './lab-process.js';
+import { CATNET, LAB_KEY_ENV, waitForOutput } from './lab-process.js';
 import type { BenchResult } from './report.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const SECTION = 'pipeline';
 const DEVICES = Number(process.env.BENCH_PIPELINE_DEVICES ?? 500);
 const LINES = Number(process.env.BENCH_PIPELINE_LINES ?? 5000);
@@ -32,8 +30,8 @@ export async function benchPipeline(): Promise<BenchResult[]> {
   const inventoryPath = join(dir, 'catnet.config.yaml');
   mkdirSync(join(dir, 'configs'));
   const lab = spawn(
-    process.execPath,
-    [CLI, 'lab', 'start', '--devices', String(DEVICES), '--lines', String(LINES), '--base-port', '0', '--host-key-dir', join(dir, 'host-keys'), '--write-inventory', inventoryPath],
+    CATNET[0],
+    [...CATNET.slice(1), 'lab', 'start', '--devices', String(DEVICES), '--lines', String(LINES), '--base-port', '0', '--host-key-dir', join(dir, 'host-keys'), '--write-inventory', inventoryPath],
     { stdio: ['ignore', 'pipe', 'inherit'], env: LAB_KEY_ENV },
   );
   let ctx: PipelineContext | undefined;

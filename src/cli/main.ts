@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The `catnet` command line. Adapters only: parse arguments, call the engine, print, exit.
 
 import { createRequire } from 'node:module';
