@@ -1,4 +1,5 @@
-// The history store: deployments, device results, device leases and the job log, in SQLite.
+// The store, in SQLite: deployments, device results, device leases, the job log, and the
+// service's users, API devices, saved plans and drift.
 
 export * from './types.js';
 export { openStore, DATABASE_FILE, type Store } from './store.js';
@@ -7,3 +8,7 @@ export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 export { History, newDeploymentId, type NewDeployment, type DeploymentPatch, type ListDeploymentsQuery } from './history.js';
 export { DeviceLocks, type AcquireResult } from './locks.js';
 export { JobLog, LOG_LEVELS, type StoredLogEntry, type LogStats, type LogListener } from './job-log.js';
+export { Users, UserExistsError, ROLES, type Role, type UserRecord, type PublicUser } from './users.js';
+export { ApiDevices, ApiDeviceExistsError, type ApiDeviceRecord } from './api-devices.js';
+export { Plans, newPlanId, type StoredPlan } from './plans.js';
+export { DriftStore, type DriftStatus, type DriftRecord } from './drift.js';

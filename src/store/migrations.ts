@@ -74,6 +74,44 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     sql: `ALTER TABLE deployments ADD COLUMN runner TEXT;`,
   },
+  {
+    // For `catnet serve`: API users, devices added over the API, saved plans, and drift per device.
+    version: 3,
+    sql: `
+      CREATE TABLE users (
+        name          TEXT PRIMARY KEY,
+        role          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+
+      CREATE TABLE api_devices (
+        name       TEXT PRIMARY KEY,
+        entry      TEXT NOT NULL,  -- JSON inventory entry
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE plans (
+        id         TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        plan       TEXT NOT NULL  -- JSON
+      );
+      CREATE INDEX plans_created ON plans (created_at);
+
+      CREATE TABLE drift (
+        device     TEXT PRIMARY KEY,
+        status     TEXT NOT NULL,
+        commands   INTEGER NOT NULL,
+        lines      TEXT NOT NULL,  -- JSON string[]
+        since      TEXT,
+        checked_at TEXT NOT NULL,
+        error      TEXT
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes and understands. */
