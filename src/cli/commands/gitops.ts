@@ -2,11 +2,13 @@
 // folder of a GitHub repository at a ref (checked by listing it before anything is recorded),
 // `list-configs` shows each device's intended config and where it comes from, `show` prints one.
 
-import { connectionSettings, removeConnection, writeConnection, type GitOpsConnection } from '../../config/gitops-state.js';
+import { connectGitops, prepareConnection } from '../../config/gitops-connect.js';
+import { removeConnection } from '../../config/gitops-state.js';
 import { openProject, openSource } from '../../config/project.js';
 import { resolveAllIntended, resolveIntended } from '../../config/sources/intended.js';
 import { GitHubSource } from '../../config/sources/github.js';
 import { redact } from '../../obs/redact.js';
+import { redactForOutput } from '../../obs/redact-value.js';
 import { ExitCode, InputError, type ExitCodeValue } from '../exit-codes.js';
 import { formatTable } from '../table.js';
 import type { ProjectCliOptions } from './project-options.js';
@@ -21,12 +23,8 @@ export interface ConnectOptions {
 
 export async function runGitopsConnect(project: ProjectCliOptions, repo: string, options: ConnectOptions, print: Print): Promise<ExitCodeValue> {
   const { inventory } = await openProject({ configFile: project.config, keyFile: project.keyFile });
-  const connection: GitOpsConnection = { repo, ref: options.ref, path: options.path, token_env: options.tokenEnv, connected_at: new Date().toISOString() };
-  const source = openSource(connectionSettings(connection), inventory, process.env) as GitHubSource;
-  // Listing proves the repository, ref, folder and token before the connection is recorded.
-  const files = await source.listFiles();
-  const results = await resolveAllIntended(source, inventory.devices);
-  await writeConnection(inventory.settings.paths.state, connection);
+  const pending = prepareConnection(inventory, { repo, ref: options.ref, path: options.path, tokenEnv: options.tokenEnv }, process.env);
+  const { source, files, results } = await connectGitops(inventory, pending);
   const found = results.filter((r) => r.ok).length;
   print(`connected ${source.description} (commit ${source.commitSha?.slice(0, 12)}): ${files.length} file${files.length === 1 ? '' : 's'}; ${found} of ${inventory.devices.length} devices have an intended config there\n`);
   if (found < inventory.devices.length) print('run `catnet gitops list-configs` to see which are missing\n');
@@ -48,7 +46,7 @@ export async function runGitopsListConfigs(project: ProjectCliOptions, options: 
   const commit = source instanceof GitHubSource ? source.commitSha : undefined;
   if (options.json) {
     const configs = results.map((r) => (r.ok ? { device: r.device, kind: r.value.origin.kind, path: r.value.origin.path, location: r.value.origin.location } : { device: r.device, error: r.error.message }));
-    print(`${redact(JSON.stringify({ source: source.description, origin: sourceOrigin, commit, configs }, null, 2))}\n`);
+    print(`${JSON.stringify(redactForOutput({ source: source.description, origin: sourceOrigin, commit, configs }), null, 2)}\n`);
   } else {
     print(`configs from ${source.description}${commit ? ` (commit ${commit.slice(0, 12)})` : ''}${sourceOrigin === 'gitops' ? ', connected with `catnet gitops connect`' : ''}\n`);
     const rows = results.map((r) => (r.ok ? [r.device, r.value.origin.kind, r.value.origin.path] : [r.device, 'missing', r.error.message]));

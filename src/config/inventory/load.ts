@@ -8,6 +8,7 @@ import { ConfigFileError, checkSchema, issuePath, problemAt, readConfigText, rea
 import { locateField, type FieldPath } from '../yaml-locate.js';
 import { coerceSubstituted, substituteEnv, type Environment, type PathProblem } from './env.js';
 import { referenceProblems, resolveDevice } from './resolve.js';
+import { scheduleReferenceProblems } from './schedules.js';
 import { inventorySchema, type InventoryFile } from './schema.js';
 import type { Inventory, Settings } from './types.js';
 
@@ -36,6 +37,7 @@ export function parseInventory(text: string, file: string, env: Environment = pr
     // A field whose variable is missing is reported once, for the variable, not again for its value.
     ...(check.success ? [] : schemaProblems(text, check.issues.filter((issue) => !envPaths.some((p) => startsWith(issuePath(issue), p))))),
     ...located(referenceProblems(substitution.data)),
+    ...located(fileScheduleProblems(substitution.data)),
   ];
   if (problems.length > 0 || !check.success) throw new ConfigFileError(file, byLine(problems));
   return buildInventory(check.data, text, path.resolve(file));
@@ -48,7 +50,16 @@ function buildInventory(data: InventoryFile, text: string, file: string): Invent
     settings,
     devices: data.devices.map((entry, i) => resolveDevice(entry, data, settings.health_checks, locateField(text, ['devices', i]))),
     groups: Object.keys(data.groups),
+    document: data,
   };
+}
+
+/** The schedules' references, against the devices and groups of the file (read loosely). */
+function fileScheduleProblems(document: unknown): PathProblem[] {
+  const root = (document ?? {}) as { settings?: { schedules?: unknown }; groups?: unknown; devices?: unknown };
+  const devices = Array.isArray(root.devices) ? root.devices.map((d: { name?: unknown } | null) => d?.name).filter((n) => typeof n === 'string') : [];
+  const groups = root.groups !== null && typeof root.groups === 'object' ? Object.keys(root.groups) : [];
+  return scheduleReferenceProblems(root.settings?.schedules, new Set(devices), new Set(groups));
 }
 
 /** Fills the defaults that depend on other settings, and makes every local path absolute. */

@@ -5,6 +5,8 @@
 
 import { z } from 'zod';
 import { compileRegex, parseIgnoreRule } from '../../ios/ignore-rule.js';
+import { schedulesSchema } from './schedules.js';
+import { serverSchema } from './server.js';
 
 /** A regex source that must compile, with the engine's reason when it does not. */
 export const regexSource = z.string().superRefine((source, ctx) => refineWith(() => compileRegex(source), ctx));
@@ -97,6 +99,8 @@ export const settingsSchema = z
     backups: z
       .strictObject({ keep_last: count(1).nullable().default(null), max_age_days: count(1).nullable().default(null), git_commit: z.boolean().default(true) })
       .prefault({}),
+    server: serverSchema,
+    schedules: schedulesSchema,
   })
   .prefault({});
 
@@ -148,3 +152,5 @@ export type InventoryFile = z.output<typeof inventorySchema>;
 export type InheritableValues = z.output<typeof defaultsSchema>;
 export type GroupEntry = z.output<typeof groupSchema>;
 export type DeviceEntry = z.output<typeof deviceSchema>;
+/** A device as written (a `devices:` item, or a device sent to the API). */
+export type DeviceEntryInput = z.input<typeof deviceSchema>;

@@ -2,6 +2,8 @@
 // device with its effective values (its own, then its groups', then the defaults'), so that no
 // other layer ever has to know how inheritance works.
 
+import type { InventoryFile } from './schema.js';
+
 export type HostKeyMode = 'strict' | 'accept-new' | 'off';
 export type Transport = 'ssh' | 'telnet';
 export type Platform = 'cisco_ios';
@@ -46,6 +48,43 @@ export interface LocalSourceSettings {
 
 export type SourceSettings = LocalSourceSettings | GitHubSourceSettings;
 
+/** `settings.server`: the HTTP service of `catnet serve`. `*_env` fields name environment variables. */
+export interface ServerSettings {
+  /** From `host:port`; an IPv6 host without its brackets. */
+  listen: { host: string; port: number };
+  /** Lifetime of an access token, in seconds. */
+  token_ttl_s: number;
+  /** Holds the token signing key. */
+  jwt_secret_env: string;
+  /** When set and the variable is not empty, `/metrics` needs this bearer token. */
+  metrics_token_env?: string;
+  /** Holds the first admin's password, read on the first start only. */
+  admin_password_env: string;
+  /** Largest request body accepted, in KiB. */
+  body_limit_kb: number;
+  /** Failed logins allowed per `window_s` seconds. */
+  login_rate: { attempts: number; window_s: number };
+  /** Plans made through the API kept in the store (the newest). */
+  plans_keep: number;
+}
+
+/** A run that `catnet serve` starts by itself. Exactly one of `cron` and `everySeconds` is set. */
+export interface ScheduleSettings {
+  name: string;
+  kind: 'backup' | 'drift';
+  /** 5 or 6 fields (seconds first when 6), checked with croner. */
+  cron?: string;
+  /** From `every: 15m`; at least 10. */
+  everySeconds?: number;
+  /** Device names; with `groups` empty too, the schedule covers every device. */
+  devices: string[];
+  groups: string[];
+  /** Active window, as UTC ISO 8601 strings (`Date#toISOString`), so they compare as strings; `end` is after `start`. */
+  start?: string;
+  end?: string;
+  enabled: boolean;
+}
+
 export interface Settings {
   /** Folders, resolved to absolute paths against the inventory file's folder. */
   paths: { configs: string; backups: string; state: string; credentials: string; known_hosts: string };
@@ -62,6 +101,8 @@ export interface Settings {
   health_checks: HealthChecks;
   deploy: { auto_rollback: boolean; save: boolean; confirm_timer_min: number | null; max_failures: number; canary: number; batch_size: string | null };
   backups: { keep_last: number | null; max_age_days: number | null; git_commit: boolean };
+  server: ServerSettings;
+  schedules: ScheduleSettings[];
 }
 
 /** A device with every inheritable value resolved. */
@@ -83,7 +124,7 @@ export interface Device {
   /** Template (path inside the config source) used when there is no `<name>.cfg`/`<name>.cfg.njk`. */
   template?: string;
   health_checks: HealthChecks;
-  /** 1-based line of the device's entry in the inventory file, for error messages. */
+  /** 1-based line of the device's entry in the inventory file, for error messages; undefined for a device added through the API. */
   line: number | undefined;
 }
 
@@ -94,4 +135,9 @@ export interface Inventory {
   devices: Device[];
   /** Group names defined in the file. */
   groups: string[];
+  /**
+   * The file as parsed (defaults and groups as written), for `resolveExtraDevice`. A plain field
+   * so that it survives `{ ...inventory, devices }` copies; only `devices` is printed as JSON.
+   */
+  readonly document: InventoryFile;
 }

@@ -23,6 +23,9 @@ describe('settings', () => {
       health_checks: { reconnect: true, interfaces: true, ping: [], custom: [] },
       deploy: { auto_rollback: true, save: true, confirm_timer_min: null, max_failures: 0, canary: 0, batch_size: null },
       backups: { keep_last: null, max_age_days: null, git_commit: true },
+      // Checked field by field in server-settings.test.ts.
+      server: expect.objectContaining({ listen: { host: '127.0.0.1', port: 8080 } }),
+      schedules: [],
     });
   });
 
