@@ -4,6 +4,7 @@
 import type { Device } from '../../config/inventory/index.js';
 import { openProject } from '../../config/project.js';
 import { redact } from '../../obs/redact.js';
+import { redactForOutput } from '../../obs/redact-value.js';
 import { ExitCode, InputError, type ExitCodeValue } from '../exit-codes.js';
 import { formatTable } from '../table.js';
 import type { ProjectCliOptions } from './project-options.js';
@@ -22,7 +23,7 @@ export async function runDevicesList(project: ProjectCliOptions, options: Device
     devices = devices.filter((device) => device.groups.includes(options.group as string));
   }
   if (options.json) {
-    print(`${redact(JSON.stringify(devices.map(publicView), null, 2))}\n`);
+    print(`${JSON.stringify(redactForOutput(devices.map(publicView)), null, 2)}\n`);
     return ExitCode.ok;
   }
   const rows = devices.map((d) => [d.name, d.host, String(d.port), d.transport, d.groups.join(',') || '-', d.role ?? '-', d.site ?? '-', d.wave ?? '-', d.credentials.join(',') || '-']);

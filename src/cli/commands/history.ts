@@ -3,6 +3,7 @@
 
 import { openProject } from '../../config/project.js';
 import { redact } from '../../obs/redact.js';
+import { redactForOutput } from '../../obs/redact-value.js';
 import type { Store } from '../../store/store.js';
 import { openCliStore } from './open-store.js';
 import type { LogEntry, LogLevel } from '../../store/types.js';
@@ -27,7 +28,7 @@ export function runHistory(project: ProjectCliOptions, options: { limit: string;
   if (!Number.isInteger(limit) || limit < 1) throw new InputError(`--limit must be a whole number ≥ 1, not "${options.limit}"`);
   return withStore(project, (store) => {
     const list = store.history.listDeployments({ limit, device: options.device });
-    if (options.json) print(`${redact(JSON.stringify(list.map(({ plan: _plan, ...rest }) => rest), null, 2))}\n`);
+    if (options.json) print(`${JSON.stringify(redactForOutput(list.map(({ plan: _plan, ...rest }) => rest)), null, 2)}\n`);
     else if (list.length === 0) print('no deployments yet\n');
     else print(redact(formatTable(['DEPLOYMENT', 'STATUS', 'STARTED', 'BY', 'SUMMARY'], list.map((d) => [d.id, d.status, d.startedAt ?? d.createdAt, d.actor, d.summary ?? '']))));
     return ExitCode.ok;
@@ -40,7 +41,7 @@ export function runHistoryShow(project: ProjectCliOptions, id: string, options: 
     if (!deployment) throw new InputError(`no deployment ${id} (see \`catnet history\`)`);
     const results = store.history.deviceResults(id);
     if (options.json) {
-      print(`${redact(JSON.stringify({ ...deployment, devices: results }, null, 2))}\n`);
+      print(`${JSON.stringify(redactForOutput({ ...deployment, devices: results }), null, 2)}\n`);
       return ExitCode.ok;
     }
     const lines = [

@@ -6,7 +6,7 @@ import { planDevices } from '../../pipeline/plan.js';
 import { planMarkdown } from '../../pipeline/report/plan-markdown.js';
 import { writePlanFile, type PlanFile } from '../../pipeline/plan-file.js';
 import { selectDevices } from '../../pipeline/targets.js';
-import { redact } from '../../obs/redact.js';
+import { redactForOutput } from '../../obs/redact-value.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { formatPlanFileText } from '../format-plan-file.js';
 import { withPipeline, type RunOptions } from './pipeline-run.js';
@@ -30,7 +30,7 @@ export async function runPlan(run: RunOptions, options: PlanCliOptions, print: (
 }
 
 export function renderPlan(plan: PlanFile, format: PlanCliOptions['format'], color: boolean): string {
-  if (format === 'json') return `${redact(JSON.stringify(plan, null, 2))}\n`;
+  if (format === 'json') return `${JSON.stringify(redactForOutput(plan), null, 2)}\n`;
   if (format === 'markdown') return planMarkdown(plan);
   return formatPlanFileText(plan, { color });
 }
