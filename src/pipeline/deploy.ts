@@ -16,6 +16,8 @@ export interface DeployOptions extends DeviceDeployOptions {
   maxFailures: number;
   /** Stops starting devices; those in flight finish (or roll back). */
   signal?: AbortSignal;
+  /** The deployment's id, when the caller needs it before the run ends (the service's 202). */
+  deploymentId?: string;
 }
 
 export interface DeploymentOutcome {
@@ -33,8 +35,9 @@ export async function deployPlan(ctx: PipelineContext, plan: PlanFile, options: 
   });
   const { history } = ctx.store;
   const started = Date.now();
-  const { signal: _signal, ...recorded } = options;
-  const deployment = history.createDeployment({ actor: ctx.actor, source: plan.commit ? `${plan.source}@${plan.commit}` : plan.source, options: recorded, plan });
+  const { signal: _signal, deploymentId, ...recorded } = options;
+  // Created before the first await: a caller that started this without awaiting can read it at once.
+  const deployment = history.createDeployment({ actor: ctx.actor, source: plan.commit ? `${plan.source}@${plan.commit}` : plan.source, options: recorded, plan, ...(deploymentId ? { id: deploymentId } : {}) });
   history.updateDeployment(deployment.id, { status: 'running', startedAt: new Date().toISOString() });
   ctx.events.emit('deployment', { id: deployment.id, status: 'running' });
   const log = ctx.logger.child({ deployment: deployment.id });

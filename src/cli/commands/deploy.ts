@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Settings } from '../../config/inventory/index.js';
 import { redact } from '../../obs/redact.js';
 import { deployPlan, type DeployOptions } from '../../pipeline/deploy.js';
+import { deployOptionsFrom } from '../../pipeline/deploy-options.js';
 import { changedDevices, readPlanFile, type PlanFile } from '../../pipeline/plan-file.js';
 import { planDevices } from '../../pipeline/plan.js';
 import { selectDevices } from '../../pipeline/targets.js';
@@ -79,16 +80,15 @@ export async function runDeploy(run: RunOptions, options: DeployCliOptions, prin
 
 /** The inventory's deploy settings, with the command line's options on top. */
 export function deployOptions(settings: Settings, options: DeployCliOptions): DeployOptions {
-  const d = settings.deploy;
-  return {
+  return deployOptionsFrom(settings, {
     dryRun: options.dryRun === true,
-    autoRollback: options.autoRollback && d.auto_rollback,
-    save: options.save && d.save,
-    confirmTimerMin: options.confirmTimer !== undefined ? count(options.confirmTimer, '--confirm-timer', 1) : d.confirm_timer_min,
-    canary: options.canary !== undefined ? count(options.canary, '--canary', 0) : d.canary,
-    batchSize: options.batchSize ?? d.batch_size,
-    maxFailures: options.maxFailures !== undefined ? count(options.maxFailures, '--max-failures', 0) : d.max_failures,
-  };
+    autoRollback: options.autoRollback,
+    save: options.save,
+    ...(options.confirmTimer !== undefined ? { confirmTimerMin: count(options.confirmTimer, '--confirm-timer', 1) } : {}),
+    ...(options.canary !== undefined ? { canary: count(options.canary, '--canary', 0) } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.maxFailures !== undefined ? { maxFailures: count(options.maxFailures, '--max-failures', 0) } : {}),
+  });
 }
 
 function count(value: string, option: string, min: number): number {
