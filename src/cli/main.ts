@@ -9,6 +9,7 @@ import { registerSecretsCommands } from './commands/secrets.js';
 import { ExitCode, isBadInput } from './exit-codes.js';
 import { registerInventoryCommands } from './commands/inventory.js';
 import { registerPipelineCommands } from './commands/pipeline-commands.js';
+import { registerServiceCommands } from './commands/service-commands.js';
 import { DEFAULT_CONFIG } from './commands/project-options.js';
 
 // dist/cli/main.js and src/cli/main.ts both sit two levels below package.json.
@@ -60,6 +61,7 @@ function buildProgram(): Command {
   registerSecretsCommands(program);
   registerInventoryCommands(program);
   registerPipelineCommands(program);
+  registerServiceCommands(program);
   return program;
 }
 
