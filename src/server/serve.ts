@@ -31,10 +31,11 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const service = await openService(options);
+  let schedules: Schedules | undefined;
   try {
     await bootstrapAdmin(service);
     const listen = options.listen ?? service.project.inventory.settings.server.listen;
-    const schedules = startSchedules(service);
+    schedules = startSchedules(service);
     service.schedules = schedules;
     const app = createApp(service);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -45,17 +46,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;
     service.logger.info('serve', `listening on ${url}`);
+    const started = schedules;
     let closing: Promise<void> | undefined;
     return {
       url,
       service,
-      schedules,
+      schedules: started,
       close: () =>
         (closing ??= (async () => {
           const running = service.jobs.ids().length;
           service.logger.info('serve', `shutting down${running ? `: waiting for ${running} running job${running === 1 ? '' : 's'} to reach a safe point` : ''}`);
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          schedules.stop();
+          started.stop();
           await service.jobs.drain();
           // Live streams end, so the listener can finish closing; the store closes last.
           service.endStreams();
@@ -65,6 +67,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         })()),
     };
   } catch (error) {
+    // A port in use, say: nothing may keep running behind the error.
+    schedules?.stop();
     service.close();
     throw error;
   }

@@ -3,7 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/store/users.js';
-import { startServiceLab, type ServiceLab } from '../support/service-lab.js';
+import { issueToken } from '../../src/server/auth/tokens.js';
+import { SIGNING_KEY, startServiceLab, type ServiceLab } from '../support/service-lab.js';
 
 type Who = Role | null;
 
@@ -172,6 +173,14 @@ describe('auth', () => {
     expect((await fetch(`${sl.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await sl.call('DELETE', '/api/v1/users/temp-user')).status).toBe(204);
     expect((await fetch(`${sl.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('says when a token has expired', async () => {
+    const { token } = await issueToken(SIGNING_KEY, { name: 'viewer', role: 'viewer' }, 60, new Date(Date.now() - 3_600_000));
+    const response = await fetch(`${sl.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('token_expired');
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
   it('never removes or demotes the last admin', async () => {

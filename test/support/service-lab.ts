@@ -9,6 +9,9 @@ import { startServer, type RunningServer } from '../../src/server/serve.js';
 import type { Role } from '../../src/store/users.js';
 import { startPipelineLab, type PipelineLab } from './pipeline-lab.js';
 
+/** The service's token signing key in these tests (tests may sign their own tokens with it). */
+export const SIGNING_KEY = 'test-signing-key-0123456789abcdef-0123456789';
+
 export const PASSWORDS: Record<Role, string> = { admin: 'Admin-Pass-4k9m2x', operator: 'Operator-Pass-7h3q1z', viewer: 'Viewer-Pass-2w8e5r' };
 
 export interface ServiceLab {
@@ -32,7 +35,7 @@ export interface ServiceLabOptions {
 
 export async function startServiceLab(options: ServiceLabOptions = {}): Promise<ServiceLab> {
   const pl = await startPipelineLab(options.devices ?? 2, { inventoryExtra: options.inventoryExtra ?? [] });
-  const env = { ...pl.env, CATNET_JWT_SECRET: 'test-signing-key-0123456789abcdef-0123456789', ...options.env };
+  const env = { ...pl.env, CATNET_JWT_SECRET: SIGNING_KEY, ...options.env };
   const server = await startServer({ configFile: join(pl.dir, 'catnet.config.yaml'), env, listen: { host: '127.0.0.1', port: 0 }, logDestination: options.logDestination ?? discard() });
   try {
     for (const role of ['admin', 'operator', 'viewer'] as const) {
