@@ -4,10 +4,29 @@
 
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+// better-sqlite3 loads its native addon in the Database constructor, not on import: a bundle
+// that switches to sql.js (useSqlJsDatabases) never touches the binary.
 import Database from 'better-sqlite3';
+import type { DatabaseDriver, Db } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
-export type Db = Database.Database;
+export type { DatabaseDriver, Db, DbStatement, DbTransaction, RunResult } from './db.js';
+
+/** The default: a file (made private first) or `:memory:`, through the native better-sqlite3. */
+export const betterSqlite3Driver: DatabaseDriver = {
+  inMemory: false,
+  open(file) {
+    if (file !== ':memory:') createPrivateFile(file);
+    return new Database(file);
+  },
+};
+
+let driver: DatabaseDriver = betterSqlite3Driver;
+
+/** Which SQLite every later openDatabase in this process uses; no argument: back to better-sqlite3. */
+export function setDatabaseDriver(next: DatabaseDriver = betterSqlite3Driver): void {
+  driver = next;
+}
 
 /** The database was written by a newer CatNet: refusing beats misreading it. */
 export class SchemaTooNewError extends Error {
@@ -27,14 +46,18 @@ export interface OpenDatabaseOptions {
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  if (file !== ':memory:') createPrivateFile(file);
-  const db = new Database(file);
+  const db = driver.open(file);
   try {
-    // busy_timeout first: switching to WAL may itself wait for another connection.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    // With WAL, NORMAL never corrupts the database; a power cut may lose the last commits only.
-    db.pragma('synchronous = NORMAL');
+    // WAL, synchronous and busy_timeout are about a file on disk that other processes share;
+    // sql.js keeps each database in its own memory, where they mean nothing (WAL would only add
+    // a log file to its in-memory file system).
+    if (!driver.inMemory) {
+      // busy_timeout first: switching to WAL may itself wait for another connection.
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL never corrupts the database; a power cut may lose the last commits only.
+      db.pragma('synchronous = NORMAL');
+    }
     db.pragma('foreign_keys = ON');
     migrate(db, file, options.migrations ?? MIGRATIONS);
     return db;
