@@ -16,6 +16,8 @@ export const devicePlanSchema = z.object({
   /** `error`: the device could not be planned (unreachable, bad intended config…). */
   status: z.enum(['planned', 'error']),
   error: z.string().optional(),
+  /** Where a bad intended config is at fault (source location as the source names it, 1-based line): for annotations. */
+  errorAt: z.object({ location: z.string(), line: z.number().int().positive().optional() }).optional(),
   /** sha256 of the normalised running config the plan was computed against. */
   runningSha256: z.string().optional(),
   /** sha256 of the normalised intended config. */

@@ -4,7 +4,7 @@
 
 import type { Device } from '../config/inventory/index.js';
 import { resolveAllIntended, type IntendedResult } from '../config/sources/intended.js';
-import { parseIgnoreRule, planConfig, renderDeviceCommands, type ConfigPlan } from '../ios/index.js';
+import { IosConfigError, parseIgnoreRule, planConfig, renderDeviceCommands, type ConfigPlan } from '../ios/index.js';
 import { configHash } from '../store/config-hash.js';
 import type { PipelineContext } from './context.js';
 import type { DevicePlan, PlanFile } from './plan-file.js';
@@ -30,7 +30,8 @@ async function planDevice(ctx: PipelineContext, device: Device, intended: Intend
   const log = ctx.logger.child({ device: device.name });
   if (!intended.ok) {
     log.error('plan', intended.error.message);
-    return failed(device, intended.error.message);
+    const { location, line } = intended.error;
+    return { ...failed(device, intended.error.message), errorAt: { location, ...(line === undefined ? {} : { line }) } };
   }
   try {
     const running = await ctx.sessions.use(device, (driver) => driver.getRunningConfig());
@@ -54,7 +55,9 @@ async function planDevice(ctx: PipelineContext, device: Device, intended: Intend
     };
   } catch (error) {
     log.error('plan', `cannot plan: ${errorMessage(error)}`);
-    return failed(device, errorMessage(error));
+    // The intended config does not parse: the fault is at a line of its file.
+    const at = error instanceof IosConfigError && error.source === intended.value.origin.location ? { location: error.source, ...(error.line === undefined ? {} : { line: error.line }) } : undefined;
+    return { ...failed(device, errorMessage(error)), ...(at ? { errorAt: at } : {}) };
   }
 }
 
