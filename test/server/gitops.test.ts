@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routerConfig } from '../support/pipeline-lab.js';
 import { FakeGitHub } from '../support/fake-github.js';
-import { startServiceLab, type ServiceLab } from '../support/service-lab.js';
+import { startServiceLab, type ServiceLab, fieldsOf } from '../support/service-lab.js';
 import { configStatusSchema, gitopsViewSchema, intendedConfigSchema } from '../../src/server/routes/gitops.js';
 
 const TOKEN = 'ghp_fakeToken0123456789abcdef';
@@ -85,6 +85,15 @@ describe('connect and disconnect', () => {
     const res = await sl.call('POST', '/api/v1/gitops/connect', { as: 'admin', body: { repo: 'no-slash', token_env: '1BAD', ref: '', branch: 'main' } });
     expect(res.status).toBe(400);
     expect(errorOf(res.body).details.fields?.map((f) => f.field).sort()).toEqual(['body', 'body.ref', 'body.repo', 'body.token_env']);
+  });
+
+  it('refuses to send one of CatNet’s own secrets to GitHub as the token', async () => {
+    for (const token_env of ['CATNET_MASTER_KEY', 'CATNET_JWT_SECRET', 'CATNET_ADMIN_PASSWORD']) {
+      const res = await sl.call('POST', '/api/v1/gitops/connect', { as: 'admin', body: { repo: 'acme/network', token_env } });
+      expect(res.status).toBe(400);
+      expect(fieldsOf(res.body)).toEqual(['body.token_env']);
+    }
+    expect((await sl.call('GET', '/api/v1/gitops', { as: 'viewer' })).body).toMatchObject({ origin: 'settings', type: 'local' });
   });
 
   it('refuses a repository, ref or folder GitHub does not have, and records nothing', async () => {

@@ -86,6 +86,8 @@ export function gitopsRoutes(service: Service): AnyRoute[] {
       },
       handler: async ({ c, body, caller, log }) => {
         const { inventory } = service.project;
+        // The token is sent to GitHub: naming one of CatNet's own secrets would send that instead.
+        if (reservedVariables(service).has(body.token_env)) throw fieldError('token_env', `${body.token_env} holds one of CatNet's own secrets, not a GitHub token: name the variable that holds the token`);
         const request = { repo: body.repo, ref: body.ref, path: body.path, tokenEnv: body.token_env };
         let pending;
         try {
@@ -172,4 +174,11 @@ function sourceError(error: unknown): unknown {
   const field = FAULT[error.kind];
   if (field !== undefined) return fieldError(field, redact(error.message));
   return new ApiError(503, 'unavailable', redact(error.message), { kind: error.kind });
+}
+
+/** Variables holding CatNet's keys and passwords (every CATNET_* one, and those the settings name). */
+function reservedVariables(service: Service): { has(name: string): boolean } {
+  const { server } = service.project.inventory.settings;
+  const named = new Set([server.jwt_secret_env, server.admin_password_env, ...(server.metrics_token_env ? [server.metrics_token_env] : [])]);
+  return { has: (name) => name.startsWith('CATNET_') || named.has(name) };
 }
