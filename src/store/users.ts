@@ -85,6 +85,11 @@ export class Users {
     return this.db.prepare('DELETE FROM users WHERE name = ?').run(name).changes > 0;
   }
 
+  /** Whether `name` is the only admin: removing or demoting it would lock everyone out. */
+  isLastAdmin(name: string): boolean {
+    return this.get(name)?.role === 'admin' && this.countByRole('admin') === 1;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }

@@ -50,6 +50,14 @@ describe('Users', () => {
     expect(users.get('bob')?.role).toBe('viewer');
   });
 
+  it('knows the last admin, which only stops being it when another admin exists', () => {
+    users.add({ name: 'ada', role: 'admin', passwordHash: 'h' });
+    users.add({ name: 'vic', role: 'viewer', passwordHash: 'h' });
+    expect([users.isLastAdmin('ada'), users.isLastAdmin('vic'), users.isLastAdmin('nobody')]).toEqual([true, false, false]);
+    users.add({ name: 'bea', role: 'admin', passwordHash: 'h' });
+    expect(users.isLastAdmin('ada')).toBe(false);
+  });
+
   it('accepts every role in ROLES', () => {
     expect(ROLES).toEqual(['admin', 'operator', 'viewer']);
     for (const role of ROLES) expect(users.add({ name: `u-${role}`, role, passwordHash: 'h' }).role).toBe(role);

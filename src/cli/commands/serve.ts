@@ -1,6 +1,7 @@
 // `catnet serve`: runs the HTTP service until SIGTERM or Ctrl-C, then shuts down gracefully
 // (running deployments reach a safe point first). A second signal exits at once.
 
+import { parseListen as parseListenAddress, type ListenAddress } from '../../config/inventory/server.js';
 import { startServer } from '../../server/serve.js';
 import { ExitCode, InputError, type ExitCodeValue } from '../exit-codes.js';
 import type { ProjectCliOptions } from './project-options.js';
@@ -25,10 +26,9 @@ export async function runServe(project: ProjectCliOptions, options: { listen?: s
   return ExitCode.ok;
 }
 
-/** `host:port`, `[v6]:port`, or a bare port (on 127.0.0.1). */
-export function parseListen(value: string): { host: string; port: number } {
-  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(value) ?? (/^\d+$/.test(value) ? [value, undefined, '127.0.0.1', value] : null);
-  const port = Number(match?.[3]);
-  if (!match || !Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--listen: expected host:port, [ipv6]:port or a port, not "${value}"`);
-  return { host: (match[1] ?? match[2]) as string, port };
+/** `host:port` or `[v6]:port` as `settings.server.listen` reads them, or a bare port (on 127.0.0.1). */
+export function parseListen(value: string): ListenAddress {
+  const parsed = parseListenAddress(/^\d+$/.test(value) ? `127.0.0.1:${value}` : value);
+  if (typeof parsed === 'string') throw new InputError(`--listen "${value}": ${parsed}`);
+  return parsed;
 }

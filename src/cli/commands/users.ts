@@ -42,9 +42,8 @@ export async function runUsers(configFile: string, action: 'add' | 'list' | 'rem
         return ExitCode.ok;
       }
       case 'remove': {
-        const user = users.get(name);
-        if (!user) throw new InputError(`no user ${name}`);
-        if (user.role === 'admin' && users.countByRole('admin') === 1) throw new InputError(`${name} is the last admin: add another admin first`);
+        if (!users.get(name)) throw new InputError(`no user ${name}`);
+        if (users.isLastAdmin(name)) throw new InputError(`${name} is the last admin: add another admin first`);
         users.remove(name);
         print(`user ${name} removed\n`);
         return ExitCode.ok;

@@ -16,7 +16,6 @@ const nameParam = z.strictObject({ name: userName });
 export function usersRoutes(service: Service): AnyRoute[] {
   const users = service.store.users;
   const view = (u: { name: string; role: z.infer<typeof roleSchema>; createdAt: string; updatedAt: string }) => ({ name: u.name, role: u.role, created_at: u.createdAt, updated_at: u.updatedAt });
-  const lastAdmin = (name: string): boolean => users.get(name)?.role === 'admin' && users.countByRole('admin') === 1;
   return [
     route({
       method: 'get',
@@ -56,7 +55,7 @@ export function usersRoutes(service: Service): AnyRoute[] {
       responses: { 200: { description: 'Changed.', schema: publicUser }, 404: { description: 'No such user.' }, 409: { description: 'It would demote the last admin.' } },
       handler: async ({ c, params, body }) => {
         if (!users.get(params.name)) throw notFound(`no user ${params.name}`);
-        if (body.role !== undefined && body.role !== 'admin' && lastAdmin(params.name)) throw conflict(`${params.name} is the last admin: add another admin first`);
+        if (body.role !== undefined && body.role !== 'admin' && users.isLastAdmin(params.name)) throw conflict(`${params.name} is the last admin: add another admin first`);
         if (body.password !== undefined) {
           policy(body.password, params.name);
           users.setPassword(params.name, await hashPassword(body.password));
@@ -74,7 +73,7 @@ export function usersRoutes(service: Service): AnyRoute[] {
       params: nameParam,
       responses: { 204: { description: 'Removed.' }, 404: { description: 'No such user.' }, 409: { description: 'The last admin.' } },
       handler: ({ c, params }) => {
-        if (lastAdmin(params.name)) throw conflict(`${params.name} is the last admin: add another admin first`);
+        if (users.isLastAdmin(params.name)) throw conflict(`${params.name} is the last admin: add another admin first`);
         if (!users.remove(params.name)) throw notFound(`no user ${params.name}`);
         return c.body(null, 204);
       },
