@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import { runDiff, type DiffFormat } from './commands/diff.js';
+import type { DiffFormat } from './commands/diff.js';
 import type { LabStartOptions } from './commands/lab.js';
 import { registerSecretsCommands } from './commands/secrets.js';
 import { ExitCode, isBadInput } from './exit-codes.js';
@@ -11,6 +11,7 @@ import { registerInventoryCommands } from './commands/inventory.js';
 import { registerPipelineCommands } from './commands/pipeline-commands.js';
 import { registerServiceCommands } from './commands/service-commands.js';
 import { DEFAULT_CONFIG } from './commands/project-options.js';
+import { tuneForShortRun } from './short-run.js';
 
 // dist/cli/main.js and src/cli/main.ts both sit two levels below package.json.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -35,6 +36,8 @@ function buildProgram(): Command {
     .addHelpText('after', '\nExit status: 0 no changes, 3 changes, 2 bad input, 1 other errors.')
     .action(async (running: string, intended: string, opts: { format: DiffFormat; ignore: string[]; ignoreVersion?: boolean }) => {
       const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+      tuneForShortRun();
+      const { runDiff } = await import('./commands/diff.js');
       process.exitCode = await runDiff(running, intended, { ...opts, color }, (text) => process.stdout.write(text));
     });
 
