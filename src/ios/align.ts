@@ -1,6 +1,7 @@
 // Alignment for the human diff: the intended tree reordered to follow the running one wherever
 // order does not matter, so that a reordering (not a change) does not show in the diff.
 
+import { sharedMarks } from './shared-nodes.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
 export type IsOrdered = (parentHeader: string | undefined) => boolean;
@@ -25,33 +26,35 @@ export function alignToReference(intended: ConfigTree, reference: ConfigTree, is
 function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string | undefined, order: Order): ConfigNode[] {
   if (nodes.length === 0) return [];
   if (sameTexts(nodes, reference)) return nodes.map((node, k) => alignNode(node, reference[k], order)); // most sections
-  const refAt = firstIndex(reference);
-  const refOf = (node: ConfigNode): ConfigNode | undefined => reference[refAt(node.text) ?? -1];
-  if (reference.length === 0 || order.isOrdered(parent)) return nodes.map((node) => alignNode(node, refOf(node), order));
+  const refIndex = matchIndex(nodes, reference);
+  const refOf = (k: number): ConfigNode | undefined => reference[refIndex(k) ?? -1];
+  if (reference.length === 0 || order.isOrdered(parent)) return nodes.map((node, k) => alignNode(node, refOf(k), order));
   // A matched node takes its reference place, and the intended-only nodes after it come along.
   const placed = new Array<ConfigNode | undefined>(reference.length);
   const intendedAt = new Array<number>(reference.length);
-  const after = new Map<number, ConfigNode[]>();
-  const leading: ConfigNode[] = [];
+  const after = new Map<number, number[]>();
+  const leading: number[] = [];
   let anchor = -1;
   for (let k = 0; k < nodes.length; k++) {
-    const node = nodes[k] as ConfigNode;
-    const r = refAt(node.text);
+    const r = refIndex(k);
     if (r !== undefined && placed[r] === undefined) {
-      placed[r] = node;
+      placed[r] = nodes[k];
       intendedAt[r] = k;
       anchor = r;
-    } else if (anchor < 0) leading.push(node);
-    else if (after.has(anchor)) after.get(anchor)?.push(node);
-    else after.set(anchor, [node]);
+    } else if (anchor < 0) leading.push(k);
+    else if (after.has(anchor)) after.get(anchor)?.push(k);
+    else after.set(anchor, [k]);
   }
   const places: number[] = [];
   for (let r = 0; r < reference.length; r++) if (placed[r] !== undefined) places.push(r);
   if (order.groupOf !== undefined) keepGroupOrder(places, placed as ConfigNode[], intendedAt, order.groupOf);
-  const out = leading.map((node) => alignNode(node, refOf(node), order));
-  for (const r of places) {
+  const out = leading.map((k) => alignNode(nodes[k] as ConfigNode, refOf(k), order));
+  // Indexed loops, no allocation per place: at the top level this runs over ~50k nodes.
+  for (let p = 0; p < places.length; p++) {
+    const r = places[p] as number;
     out.push(alignNode(placed[r] as ConfigNode, reference[r], order));
-    for (const node of after.get(r) ?? []) out.push(alignNode(node, refOf(node), order));
+    const more = after.get(r);
+    if (more) for (let m = 0; m < more.length; m++) out.push(alignNode(nodes[more[m] as number] as ConfigNode, refOf(more[m] as number), order));
   }
   return out;
 }
@@ -59,28 +62,51 @@ function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string
 /** Matched places whose node is in an ordered group get the group's nodes in intended order. */
 function keepGroupOrder(places: number[], placed: ConfigNode[], intendedAt: number[], groupOf: OrderedGroup): void {
   const groups = new Map<string, number[]>();
-  places.forEach((r, p) => {
-    const key = groupOf((placed[r] as ConfigNode).text);
-    if (key === undefined) return;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)?.push(p);
-  });
+  for (let p = 0; p < places.length; p++) {
+    const key = groupOf((placed[places[p] as number] as ConfigNode).text);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
   for (const positions of groups.values()) {
     const byIntent = positions.map((p) => places[p] as number).sort((x, y) => (intendedAt[x] as number) - (intendedAt[y] as number));
     positions.forEach((p, m) => (places[p] = byIntent[m] as number));
   }
 }
 
-/** Text → index of its first occurrence; a scan for short lists (most sections), else a map. */
-export function firstIndex(nodes: ConfigNode[]): (text: string) => number | undefined {
+/** Lists this long are matched with the help of the nodes they share (see matchIndex). */
+const SHARED_MATCH_MIN = 64;
+
+/**
+ * For node k of `nodes`, the index of the first node of `reference` with its text, or undefined.
+ * The top levels of a pair's trees (pair.ts) share most of their nodes: those are paired by
+ * identity (shared-nodes.ts), and only the others are looked up by text, among the reference
+ * nodes not shared. That needs no map of 50k texts, and gives the same answer: sibling texts
+ * are unique in normalised trees (merge-lines.ts), so a shared node's text is nowhere else.
+ */
+export function matchIndex(nodes: ConfigNode[], reference: ConfigNode[]): (k: number) => number | undefined {
+  if (nodes.length >= SHARED_MATCH_MIN && reference.length >= SHARED_MATCH_MIN) {
+    const marks = sharedMarks(reference, nodes);
+    if (marks.count > 0) {
+      const rest = firstIndex(reference, marks.a);
+      return (k) => (marks.b[k] ? marks.partner[k] : rest((nodes[k] as ConfigNode).text));
+    }
+  }
+  const at = firstIndex(reference);
+  return (k) => at((nodes[k] as ConfigNode).text);
+}
+
+/** Text → index of its first occurrence (among the nodes not `skip`ped); a scan for short lists, else a map. */
+function firstIndex(nodes: ConfigNode[], skip?: Uint8Array): (text: string) => number | undefined {
   if (nodes.length <= 16) {
     return (text) => {
-      for (let k = 0; k < nodes.length; k++) if ((nodes[k] as ConfigNode).text === text) return k;
+      for (let k = 0; k < nodes.length; k++) if (!skip?.[k] && (nodes[k] as ConfigNode).text === text) return k;
       return undefined;
     };
   }
   const at = new Map<string, number>();
-  for (let k = nodes.length - 1; k >= 0; k--) at.set((nodes[k] as ConfigNode).text, k);
+  for (let k = nodes.length - 1; k >= 0; k--) if (!skip?.[k]) at.set((nodes[k] as ConfigNode).text, k);
   return (text) => at.get(text);
 }
 

@@ -10,12 +10,14 @@ export interface SharedMarks {
   /** 1 where the node of `a` (of `b`) is also in the other list. */
   a: Uint8Array;
   b: Uint8Array;
+  /** For a marked node of `b`, the index of the same node in `a`. */
+  partner: Int32Array;
   count: number;
 }
 
 /** Which nodes of `a` and `b` are in both lists, as the same object. */
 export function sharedMarks(a: ConfigNode[], b: ConfigNode[]): SharedMarks {
-  const marks: SharedMarks = { a: new Uint8Array(a.length), b: new Uint8Array(b.length), count: 0 };
+  const marks: SharedMarks = { a: new Uint8Array(a.length), b: new Uint8Array(b.length), partner: new Int32Array(b.length), count: 0 };
   let next = 0;
   for (let j = 0; j < b.length; j++) {
     const node = b[j];
@@ -42,6 +44,7 @@ export function sharedMarks(a: ConfigNode[], b: ConfigNode[]): SharedMarks {
 function mark(marks: SharedMarks, i: number, j: number): void {
   marks.a[i] = 1;
   marks.b[j] = 1;
+  marks.partner[j] = i;
   marks.count++;
 }
 

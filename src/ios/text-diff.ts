@@ -8,7 +8,7 @@
 // Only the array diff: the package index loads its twenty-odd modules, at every CLI start.
 import { diffArrays } from 'diff/lib/diff/array.js';
 import { nodeLines } from './serialize.js';
-import { alignToReference, firstIndex, sameTexts, type IsOrdered, type OrderedGroup } from './align.js';
+import { alignToReference, matchIndex, sameTexts, type IsOrdered, type OrderedGroup } from './align.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
 export { alignToReference, type IsOrdered, type OrderedGroup } from './align.js';
@@ -26,24 +26,34 @@ type Mark = ' ' | '-' | '+';
 
 /**
  * The line script, in output order: one entry per changed line or unchanged line of a changed
- * section, and one per node the two trees share (see pair.ts), which stands for all its lines,
- * unchanged: most of a large config. Their text is made only for the lines a hunk shows.
+ * section, and one per run of nodes the two trees share (see pair.ts), which stands for all
+ * their lines, unchanged: most of a large config. Their text is made only for the lines a hunk
+ * shows.
  */
 interface Script {
   marks: Mark[];
-  /** The line; for a shared node, '' (see `runs`). */
+  /** The line; for a shared run, '' (see `runs`). */
   lines: string[];
-  /** The top-level line each line belongs to (itself for a top-level line); '' for a shared node. */
+  /** The top-level line each line belongs to (itself for a top-level line); '' for a shared run. */
   sections: string[];
-  /** How many lines each entry stands for: 1, or the line count of a shared node. */
+  /** How many lines each entry stands for: 1, or the line count of a shared run. */
   sizes: number[];
-  /** The shared nodes, by entry index, with their depth. */
-  runs: Map<number, { node: ConfigNode; depth: number }>;
+  /** The shared runs, by entry index. */
+  runs: Map<number, SharedRun>;
+  /** The entry index of the last run, which a shared node right after it joins. */
+  lastRun: number;
+}
+
+/** Consecutive shared nodes at one depth, with the line count of each. */
+interface SharedRun {
+  nodes: ConfigNode[];
+  counts: number[];
+  depth: number;
 }
 
 export function unifiedDiff(running: ConfigTree, intended: ConfigTree, options: UnifiedDiffOptions): string {
   const aligned = alignToReference(intended, running, options.isOrdered, options.orderedGroup);
-  const script: Script = { marks: [], lines: [], sections: [], sizes: [], runs: new Map() };
+  const script: Script = { marks: [], lines: [], sections: [], sizes: [], runs: new Map(), lastRun: -1 };
   diffLevel(script, running.children, aligned.children, undefined, 0, undefined, options.isOrdered);
   const hunks = renderHunks(script, options.context ?? 3);
   if (hunks.length === 0) return '';
@@ -57,11 +67,11 @@ function diffLevel(script: Script, olds: ConfigNode[], news: ConfigNode[], paren
     return;
   }
   // Which lines the other side has too (by text; duplicates pair with the first one).
-  const newAt = firstIndex(news);
+  const newAt = matchIndex(olds, news);
   const oldIn = new Uint8Array(olds.length);
   const newIn = new Uint8Array(news.length);
   for (let k = 0; k < olds.length; k++) {
-    const at = newAt((olds[k] as ConfigNode).text);
+    const at = newAt(k);
     if (at === undefined) continue;
     oldIn[k] = 1;
     newIn[at] = 1;
@@ -123,13 +133,23 @@ function push(script: Script, mark: Mark, line: string, section: string): void {
   script.sizes.push(1);
 }
 
-/** A node both trees share: its lines, unchanged, as one entry. */
+/** A node both trees share: its lines, unchanged, in the run it continues or a new one. */
 function pushShared(script: Script, node: ConfigNode, depth: number): void {
-  script.runs.set(script.marks.length, { node, depth });
+  const count = lineCount(node);
+  const last = script.marks.length - 1;
+  const run = script.lastRun === last ? script.runs.get(last) : undefined;
+  if (run !== undefined && run.depth === depth) {
+    run.nodes.push(node);
+    run.counts.push(count);
+    script.sizes[last] = (script.sizes[last] as number) + count;
+    return;
+  }
+  script.lastRun = script.marks.length;
+  script.runs.set(script.marks.length, { nodes: [node], counts: [count], depth });
   script.marks.push(' ');
   script.lines.push('');
   script.sections.push('');
-  script.sizes.push(lineCount(node));
+  script.sizes.push(count);
 }
 
 /** The number of lines of a node and everything under it, as emitSubtree gives them. */
@@ -247,15 +267,29 @@ function renderHunks(script: Script, context: number): string[] {
         out.push((marks[k] as Mark) + (lines[k] as string));
         continue;
       }
-      const runLines: string[] = [];
-      subtreeLines(run.node, run.depth, runLines);
       const from = Math.max(start, at[k] as number) - (at[k] as number);
       const to = Math.min(end, (at[k] as number) + (sizes[k] as number) - 1) - (at[k] as number);
-      for (let m = from; m <= to; m++) out.push(` ${runLines[m] as string}`);
+      for (const line of runLines(run, from, to)) out.push(` ${line}`);
     }
     added += plus;
     removed += minus;
     c = d;
+  }
+  return out;
+}
+
+/** Lines `from`…`to` (0-based, inclusive) of a shared run: only the nodes that hold them are written out. */
+function runLines(run: SharedRun, from: number, to: number): string[] {
+  const out: string[] = [];
+  let first = 0; // the line number, in the run, of node k's first line
+  for (let k = 0; k < run.nodes.length && first <= to; k++) {
+    const count = run.counts[k] as number;
+    if (first + count > from) {
+      const lines: string[] = [];
+      subtreeLines(run.nodes[k] as ConfigNode, run.depth, lines);
+      for (let m = Math.max(from, first); m <= Math.min(to, first + count - 1); m++) out.push(lines[m - first] as string);
+    }
+    first += count;
   }
   return out;
 }
