@@ -20,7 +20,9 @@ export interface NumberedAcls {
 export function splitNumberedAcls(nodes: ConfigNode[]): NumberedAcls {
   const acls = new Map<string, string[]>();
   const rest: ConfigNode[] = [];
-  for (const node of nodes) {
+  // An indexed loop: this runs over every top-level line, often before V8 has optimised it.
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k] as ConfigNode;
     const m = node.text.startsWith('access-list ') ? NUMBERED_LINE.exec(node.text) : null;
     if (!m) {
       rest.push(node);

@@ -16,6 +16,9 @@ const ETX = '\x03';
 
 type Fail = (message: string, line?: number) => never;
 
+/** Section levels IOS configs nest to, with room to spare. */
+const MAX_USUAL_DEPTH = 8;
+
 /** A parse that also says where each top-level block is, for planning a pair (pair.ts). */
 export interface ParsedBlocks extends BlockSpans {
   /** The top-level nodes; undefined for a block that is the same as a known one (`same`). */
@@ -28,7 +31,7 @@ export interface ParsedBlocks extends BlockSpans {
 export const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 
 export function parseConfig(text: string, options: ParseOptions = {}): ConfigTree {
-  return { children: parse(text, options, { shareEmpty: false }).nodes as ConfigNode[] };
+  return { children: parse(text, options.source, modeOf({ shareEmpty: false })).nodes as ConfigNode[] };
 }
 
 export interface BlocksOptions extends ParseOptions {
@@ -45,27 +48,37 @@ export interface BlocksOptions extends ParseOptions {
  * children share one frozen empty array (NO_CHILDREN).
  */
 export function parseBlocks(text: string, options: BlocksOptions): ParsedBlocks {
-  return parse(text, options, { shareEmpty: true, known: options.known, headersOnly: options.headersOnly });
+  return parse(text, options.source, modeOf({ shareEmpty: true, known: options.known, headersOnly: options.headersOnly }));
 }
 
 /** Block `b` of a config parsed by parseBlocks, whole (its text was checked then). */
 export function parseBlock(blocks: ParsedBlocks, b: number): ConfigNode {
   const text = blocks.text.slice(blocks.start[b], blocks.stop[b]);
-  const mode = { shareEmpty: true, separator: blocks.separator, firstLine: blocks.first[b] as number };
-  return parse(text, {}, mode).nodes[0] as ConfigNode;
+  const mode = modeOf({ shareEmpty: true, separator: blocks.separator, firstLine: blocks.first[b] as number });
+  return parse(text, undefined, mode).nodes[0] as ConfigNode;
 }
 
 interface Mode {
   shareEmpty: boolean;
-  known?: BlockSpans | undefined;
-  headersOnly?: boolean | undefined;
+  known: BlockSpans | undefined;
+  headersOnly: boolean;
   /** For a block parsed on its own: the line separator of its text, and its first line number. */
-  separator?: string;
-  firstLine?: number;
+  separator: string | undefined;
+  firstLine: number;
 }
 
-function parse(text: string, options: ParseOptions, mode: Mode): ParsedBlocks {
-  const { source } = options;
+/** A mode with every field set, in one order: one object shape for every call (no deoptimising). */
+function modeOf(mode: Partial<Mode>): Mode {
+  return {
+    shareEmpty: mode.shareEmpty ?? false,
+    known: mode.known,
+    headersOnly: mode.headersOnly ?? false,
+    separator: mode.separator,
+    firstLine: mode.firstLine ?? 0,
+  };
+}
+
+function parse(text: string, source: string | undefined, mode: Mode): ParsedBlocks {
   const { known, shareEmpty, headersOnly } = mode;
   const fail: Fail = (message, line) => {
     throw new IosConfigError('parse', message, line, source);
@@ -75,14 +88,15 @@ function parse(text: string, options: ParseOptions, mode: Mode): ParsedBlocks {
   if (text.startsWith('\uFEFF')) text = text.slice(1);
 
   const lines = new Lines(text, mode.separator ?? lineSeparator(text));
-  const lineOffset = mode.firstLine ?? 0;
+  const lineOffset = mode.firstLine;
   const out: ParsedBlocks = { text, separator: lines.separator, headers: [], start: [], stop: [], first: [], last: [], nodes: [], same: [] };
   const matcher = known ? new BlockMatcher(known, text, lines.separator) : undefined;
   // The open sections, top level first, as parallel arrays: no object per line. A level's
-  // child indentation is fixed by its first line (-1: none yet).
-  const open: Array<ConfigNode | undefined> = [undefined];
-  const indents: number[] = [-1];
-  const childIndents: number[] = [-1];
+  // child indentation is fixed by its first line (-1: none yet). Sized for any real nesting, so
+  // that opening a level never grows them (which would deoptimise this loop); they still can.
+  const open = new Array<ConfigNode | undefined>(MAX_USUAL_DEPTH).fill(undefined);
+  const indents = new Array<number>(MAX_USUAL_DEPTH).fill(-1);
+  const childIndents = new Array<number>(MAX_USUAL_DEPTH).fill(-1);
   let depth = 0;
 
   while (lines.next()) {

@@ -39,6 +39,15 @@ describe('parseConfig', () => {
     expect(shape(parseConfig(text).children)).toEqual([['interface Gi0/1', ['description a', 'shutdown']]]);
   });
 
+  it('reads sections nested deeper than usual (the open levels grow past their first size)', () => {
+    const depth = 40;
+    const text = Array.from({ length: depth }, (_, k) => `${' '.repeat(k)}level ${k}`).join('\n') + '\nhostname r1\n';
+    let node = parseConfig(text).children[0] as ConfigNode;
+    for (let k = 1; k < depth; k++) node = node.children[0] as ConfigNode;
+    expect(node.text).toBe(`level ${depth - 1}`);
+    expect(parseConfig(text).children.map((n) => n.text)).toEqual(['level 0', 'hostname r1']);
+  });
+
   it('keeps line numbers for error messages', () => {
     const tree = parseConfig('!\nhostname r1\n!\ninterface Lo0\n description x\n');
     expect(tree.children.map((n) => n.line)).toEqual([2, 4]);
