@@ -28,7 +28,10 @@ function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string
   if (sameTexts(nodes, reference)) return nodes.map((node, k) => alignNode(node, reference[k], order)); // most sections
   const refIndex = matchIndex(nodes, reference);
   const refOf = (k: number): ConfigNode | undefined => reference[refIndex(k) ?? -1];
-  if (reference.length === 0 || order.isOrdered(parent)) return nodes.map((node, k) => alignNode(node, refOf(k), order));
+  // Where matched nodes already follow reference order (most configs), placing them is a no-op.
+  if (reference.length === 0 || order.isOrdered(parent) || inReferenceOrder(nodes.length, refIndex)) {
+    return nodes.map((node, k) => alignNode(node, refOf(k), order));
+  }
   // A matched node takes its reference place, and the intended-only nodes after it come along.
   const placed = new Array<ConfigNode | undefined>(reference.length);
   const intendedAt = new Array<number>(reference.length);
@@ -57,6 +60,18 @@ function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string
     if (more) for (let m = 0; m < more.length; m++) out.push(alignNode(nodes[more[m] as number] as ConfigNode, refOf(more[m] as number), order));
   }
   return out;
+}
+
+/** Whether each matched node's reference index is above the one before (no duplicate, no move). */
+function inReferenceOrder(count: number, refIndex: (k: number) => number | undefined): boolean {
+  let last = -1;
+  for (let k = 0; k < count; k++) {
+    const r = refIndex(k);
+    if (r === undefined) continue;
+    if (r <= last) return false;
+    last = r;
+  }
+  return true;
 }
 
 /** Matched places whose node is in an ordered group get the group's nodes in intended order. */
