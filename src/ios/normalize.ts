@@ -41,6 +41,9 @@ interface Context {
 
 const combinedVolatile = new WeakMap<Platform, RegExp>();
 
+/** The section headers above a top-level line, or above any line when no rule reads them. Never mutated. */
+const NO_ANCESTORS: readonly string[] = [];
+
 function volatileRegex(platform: Platform): RegExp {
   let re = combinedVolatile.get(platform);
   if (!re) {
@@ -73,7 +76,7 @@ export class BlockNormalizer {
 
   /** A top-level block, all of it; undefined when it is dropped. */
   block(node: ConfigNode): ConfigNode | undefined {
-    return this.noted(normalizeNode(node, undefined, [], this.ctx));
+    return this.noted(normalizeNode(node, undefined, NO_ANCESTORS, this.ctx));
   }
 
   /**
@@ -81,7 +84,7 @@ export class BlockNormalizer {
    * complete() normalises. The caller knows there is nothing under it when it gives none.
    */
   header(node: ConfigNode, children: (() => ConfigNode[]) | undefined): ConfigNode | undefined {
-    const text = lineText(node.text, undefined, [], this.ctx);
+    const text = lineText(node.text, undefined, NO_ANCESTORS, this.ctx);
     if (text === undefined) return undefined;
     const normalized = this.ctx.inPlace ? node : { ...node };
     normalized.text = text;
@@ -119,7 +122,7 @@ export class BlockNormalizer {
     this.deferred.delete(node);
     const parsed = children();
     // A block with only comments or terminators under it has no children.
-    if (parsed.length > 0) node.children = normalizeLevel(parsed, node.text, this.ctx.needsAncestors ? [node.text] : [], this.ctx);
+    if (parsed.length > 0) node.children = normalizeLevel(parsed, node.text, this.ctx.needsAncestors ? [node.text] : NO_ANCESTORS, this.ctx);
   };
 
   /** Completes every block given to header(). */
@@ -148,7 +151,7 @@ export function canonicalLine(text: string): string {
 }
 
 /** The children of section `parent`. */
-function normalizeLevel(nodes: ConfigNode[], parent: string, ancestors: string[], ctx: Context): ConfigNode[] {
+function normalizeLevel(nodes: ConfigNode[], parent: string, ancestors: readonly string[], ctx: Context): ConfigNode[] {
   const out: ConfigNode[] = [];
   // Small sections (the vast majority) find duplicates by a scan: cheaper than a set.
   const byText = nodes.length > 16 ? new SeenTexts() : undefined;
@@ -164,7 +167,7 @@ function normalizeLevel(nodes: ConfigNode[], parent: string, ancestors: string[]
 }
 
 /** One line and everything under it; undefined when it is dropped. */
-function normalizeNode(node: ConfigNode, parent: string | undefined, ancestors: string[], ctx: Context): ConfigNode | undefined {
+function normalizeNode(node: ConfigNode, parent: string | undefined, ancestors: readonly string[], ctx: Context): ConfigNode | undefined {
   const text = lineText(node.text, parent, ancestors, ctx);
   if (text === undefined) return undefined;
   const children =
@@ -184,13 +187,13 @@ function normalizeNode(node: ConfigNode, parent: string | undefined, ancestors: 
 }
 
 /** A line's canonical text (numbered ACL entries, which are top-level, in IOS's form); undefined if dropped. */
-function lineText(raw: string, parent: string | undefined, ancestors: string[], ctx: Context): string | undefined {
+function lineText(raw: string, parent: string | undefined, ancestors: readonly string[], ctx: Context): string | undefined {
   const text = canonicalLine(raw);
   if (isDropped(text, parent, ancestors, ctx)) return undefined;
   return parent === undefined && text.startsWith('access-list ') ? canonicalNumberedAclLine(text) : text;
 }
 
-function isDropped(text: string, parent: string | undefined, ancestors: string[], ctx: Context): boolean {
+function isDropped(text: string, parent: string | undefined, ancestors: readonly string[], ctx: Context): boolean {
   if (parent === undefined) {
     if (ctx.volatile.test(text)) return true;
     if (ctx.ignoreVersion && text.startsWith('version ')) return true;
