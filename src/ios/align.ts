@@ -29,7 +29,7 @@ function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string
   const refIndex = matchIndex(nodes, reference);
   const refOf = (k: number): ConfigNode | undefined => reference[refIndex(k) ?? -1];
   // Where matched nodes already follow reference order (most configs), placing them is a no-op.
-  if (reference.length === 0 || order.isOrdered(parent) || inReferenceOrder(nodes.length, refIndex)) {
+  if (reference.length === 0 || order.isOrdered(parent) || inReferenceOrder(nodes, refIndex, order.groupOf)) {
     return nodes.map((node, k) => alignNode(node, refOf(k), order));
   }
   // A matched node takes its reference place, and the intended-only nodes after it come along.
@@ -62,14 +62,45 @@ function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string
   return out;
 }
 
-/** Whether each matched node's reference index is above the one before (no duplicate, no move). */
-function inReferenceOrder(count: number, refIndex: (k: number) => number | undefined): boolean {
+/**
+ * Whether placing would leave `nodes` in their order. The general case below sorts matched
+ * nodes by place: a node's reference index, except that the members of an ordered group take
+ * the group's indices in intended order (keepGroupOrder). If those places rise along `nodes`,
+ * with no index twice, the sort changes nothing, and intended-only nodes keep the node before
+ * them.
+ */
+function inReferenceOrder(nodes: ConfigNode[], refIndex: (k: number) => number | undefined, groupOf: OrderedGroup | undefined): boolean {
+  // The groups' indices, ascending, and which nodes are members (in order).
+  const groups = new Map<string, number[]>();
+  const members: number[] = [];
+  const memberGroups: number[][] = [];
+  if (groupOf !== undefined) {
+    for (let k = 0; k < nodes.length; k++) {
+      const r = refIndex(k);
+      const key = r === undefined ? undefined : groupOf((nodes[k] as ConfigNode).text);
+      if (key === undefined) continue;
+      let indices = groups.get(key);
+      if (!indices) groups.set(key, (indices = []));
+      indices.push(r as number);
+      members.push(k);
+      memberGroups.push(indices);
+    }
+    for (const indices of groups.values()) indices.sort((a, b) => a - b);
+  }
+  const taken = new Map<number[], number>(); // per group, how many of its indices are placed
+  let member = 0;
   let last = -1;
-  for (let k = 0; k < count; k++) {
-    const r = refIndex(k);
-    if (r === undefined) continue;
-    if (r <= last) return false;
-    last = r;
+  for (let k = 0; k < nodes.length; k++) {
+    let place = refIndex(k);
+    if (place === undefined) continue;
+    if (members[member] === k) {
+      const indices = memberGroups[member++] as number[];
+      const m = taken.get(indices) ?? 0;
+      taken.set(indices, m + 1);
+      place = indices[m] as number;
+    }
+    if (place <= last) return false;
+    last = place;
   }
   return true;
 }
