@@ -94,7 +94,9 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
   // The open sections, top level first, as parallel arrays: no object per line. A level's
   // child indentation is fixed by its first line (-1: none yet). Sized for any real nesting, so
   // that opening a level never grows them (which would deoptimise this loop); they still can.
+  // `open` holds the nodes being built (none for the lines headersOnly does not keep).
   const open = new Array<ConfigNode | undefined>(MAX_USUAL_DEPTH).fill(undefined);
+  const openTexts = new Array<string>(MAX_USUAL_DEPTH).fill('');
   const indents = new Array<number>(MAX_USUAL_DEPTH).fill(-1);
   const childIndents = new Array<number>(MAX_USUAL_DEPTH).fill(-1);
   let depth = 0;
@@ -115,15 +117,15 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
     }
 
     while ((indents[depth] as number) >= indent) depth--;
-    const parent = open[depth];
+    const topLevel = depth === 0;
     // The first line of a level fixes its indentation (a file indented as a whole is fine);
     // a line between two known levels belongs to neither.
     if (childIndents[depth] === -1) childIndents[depth] = indent;
     if (childIndents[depth] !== indent) {
-      const where = parent ? `the other lines of section "${parent.text}"` : 'the top-level lines';
+      const where = topLevel ? 'the top-level lines' : `the other lines of section "${openTexts[depth] as string}"`;
       fail(`impossible indentation: ${indent} columns, but ${where} use ${childIndents[depth]}`, lineNo);
     }
-    if (parent === undefined) {
+    if (topLevel) {
       const same = matcher ? matcher.match(content, lines.start, indent) : -1;
       out.headers.push(content);
       out.start.push(lines.start);
@@ -136,18 +138,27 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
         continue;
       }
     }
-    const node: ConfigNode = { text: content, line: lineNo, children: shareEmpty ? NO_CHILDREN : [] };
-    if (parent === undefined) out.nodes.push(node);
-    else if (!headersOnly) addChild(parent, node);
+    // Lines under a top-level one are checked but not kept in headersOnly mode: no node for them.
+    const node: ConfigNode | undefined = topLevel || !headersOnly ? { text: content, line: lineNo, children: shareEmpty ? NO_CHILDREN : [] } : undefined;
+    if (node) {
+      if (topLevel) out.nodes.push(node);
+      else addChild(open[depth] as ConfigNode, node);
+    }
 
     const banner = content.startsWith('banner ') ? BANNER.exec(content) : null;
     if (banner) {
-      readBanner(lines, banner[1] as string, banner[2] ?? '', node, fail);
-    } else if (content.startsWith('certificate ') && parent?.text.startsWith('crypto pki certificate chain')) {
-      readCertificate(lines, node, fail);
+      const body = readBanner(lines, banner[1] as string, banner[2] ?? '', fail);
+      if (node) {
+        node.text = `banner ${banner[1] as string}`;
+        node.body = body;
+      }
+    } else if (content.startsWith('certificate ') && !topLevel && (openTexts[depth] as string).startsWith('crypto pki certificate chain')) {
+      const body = readCertificate(lines, fail);
+      if (node) node.body = body;
     } else {
       depth++;
       open[depth] = node;
+      openTexts[depth] = content;
       indents[depth] = indent;
       childIndents[depth] = -1;
     }
@@ -200,19 +211,15 @@ function rejectContentAfterEnd(lines: Lines, fail: Fail): void {
   }
 }
 
-/** Reads a banner that starts on the current line, up to the line that closes it. */
-function readBanner(lines: Lines, type: string, rest: string, node: ConfigNode, fail: Fail): void {
+/** Reads a banner that starts on the current line, up to the line that closes it: its body. */
+function readBanner(lines: Lines, type: string, rest: string, fail: Fail): string {
   const startLine = lines.index + 1;
-  node.text = `banner ${type}`;
   if (rest === '') fail(`banner ${type} has no delimiter character`, startLine);
   // Show output prints the ETX delimiter as the two characters ^C.
   const delimiter = rest.startsWith('^C') ? '^C' : (rest[0] as string);
   const first = rest.slice(delimiter.length);
   const closeOnFirst = findDelimiter(first, delimiter);
-  if (closeOnFirst >= 0) {
-    node.body = first.slice(0, closeOnFirst).trimEnd();
-    return;
-  }
+  if (closeOnFirst >= 0) return first.slice(0, closeOnFirst).trimEnd();
   const body: string[] = first.trim() === '' ? [] : [first.trimEnd()];
   while (lines.next()) {
     const raw = lines.raw();
@@ -220,12 +227,11 @@ function readBanner(lines: Lines, type: string, rest: string, node: ConfigNode, 
     if (close >= 0) {
       const last = raw.slice(0, close).trimEnd();
       if (last !== '') body.push(last);
-      node.body = body.join('\n');
-      return;
+      return body.join('\n');
     }
     body.push(raw.trimEnd());
   }
-  fail(`banner ${type} is not terminated: no closing "${printable(delimiter)}" delimiter`, startLine);
+  return fail(`banner ${type} is not terminated: no closing "${printable(delimiter)}" delimiter`, startLine);
 }
 
 function findDelimiter(text: string, delimiter: string): number {
@@ -241,17 +247,14 @@ function printable(delimiter: string): string {
   return delimiter === ETX ? '^C' : delimiter;
 }
 
-/** Reads the hex lines of a certificate that starts on the current line, up to its `quit`. */
-function readCertificate(lines: Lines, node: ConfigNode, fail: Fail): void {
+/** Reads the hex lines of a certificate that starts on the current line, up to its `quit`: its body. */
+function readCertificate(lines: Lines, fail: Fail): string {
   const startLine = lines.index + 1;
   const hex: string[] = [];
   while (lines.next()) {
     const content = lines.content();
-    if (content === 'quit') {
-      node.body = hex.join('\n');
-      return;
-    }
+    if (content === 'quit') return hex.join('\n');
     if (content !== '') hex.push(content.replace(/\s+/g, ' '));
   }
-  fail(`certificate is not terminated by "quit"`, startLine);
+  return fail(`certificate is not terminated by "quit"`, startLine);
 }
