@@ -80,9 +80,12 @@ function benchCliProcess(pair: { running: string; intended: string }): BenchResu
   writeFileSync(intended, pair.intended);
   // Interleaved, so that both formats see the same load from other work on the machine.
   const [commands, text] = timeProcesses([['diff', running, intended, '--format', 'commands'], ['diff', running, intended]]) as [number, number];
+  // Node 20 reads a NODE_EXTRA_CA_CERTS bundle at start-up, before any of CatNet runs (~50 ms
+  // on the development machine, which sets it): recorded, since it moves these figures.
+  const env = { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS === undefined ? 'unset' : 'set' };
   return [
-    { section: 'ios engine', name: 'catnet diff process, 100k-line pair', value: text, unit: 'ms', details: { format: 'text (default)' }, target: '<= 500 ms', pass: text <= 500 },
-    { section: 'ios engine', name: 'catnet diff process, 100k-line pair, commands only', value: commands, unit: 'ms', details: { format: 'commands' } },
+    { section: 'ios engine', name: 'catnet diff process, 100k-line pair', value: text, unit: 'ms', details: { format: 'text (default)', ...env }, target: '<= 500 ms', pass: text <= 500 },
+    { section: 'ios engine', name: 'catnet diff process, 100k-line pair, commands only', value: commands, unit: 'ms', details: { format: 'commands', ...env } },
   ];
 }
 
