@@ -5,6 +5,10 @@
 // that go on where the other side's end.
 
 import fc from 'fast-check';
+import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
+import { mutateModel } from '../../src/lab/generate/mutate-model.js';
+import { createRandom } from '../../src/lab/generate/random.js';
+import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
 
 export const EDITS = [
   'edit', 'delete', 'duplicate', 'split', 'move', 'swapAcl', 'autoPrefix', 'exitContinue',
@@ -122,3 +126,20 @@ export const blockEdit: fc.Arbitrary<BlockEdit & { side: 'running' | 'intended' 
   a: fc.nat(),
   b: fc.nat(),
 });
+
+/**
+ * A running config generated from `seed` (~`targetLines` lines) and an intended one from the
+ * same model after `modelEdits` changes, written plain or as people write it; then `edits`
+ * applied to the side each names.
+ */
+export function editedPair(seed: number, modelEdits: number, edits: Array<BlockEdit & { side: 'running' | 'intended' | 'both' }>, targetLines: number): { running: string; intended: string } {
+  const model = generateDeviceModel({ hostname: `r${seed % 5}`, seed, targetLines });
+  const running = splitBlocks(renderRunningConfig(model));
+  const style = seed % 2 === 0 ? 'plain' : 'human';
+  const intended = splitBlocks(renderIntendedConfig(mutateModel(model, createRandom(seed ^ 0x5eed), modelEdits).model, { style }));
+  for (const e of edits) {
+    if (e.side !== 'intended') applyEdit(running, e);
+    if (e.side !== 'running') applyEdit(intended, e);
+  }
+  return { running: joinBlocks(running), intended: joinBlocks(intended) };
+}

@@ -5,11 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planConfig, planTrees, preparePair, prepareConfig, serializeConfig, type PlanOptions } from '../../src/ios/index.js';
-import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
-import { mutateModel } from '../../src/lab/generate/mutate-model.js';
-import { createRandom } from '../../src/lab/generate/random.js';
-import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
-import { applyEdit, blockEdit as edit, joinBlocks, splitBlocks } from './block-edits.js';
+import { blockEdit as edit, editedPair } from './block-edits.js';
 
 const OPTIONS: PlanOptions[] = [
   {},
@@ -41,16 +37,8 @@ function outcome<T>(fn: () => T): T | { error: string } {
 
 function property(targetLines: number) {
   return fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 6 }), fc.array(edit, { maxLength: 8 }), fc.nat(), (seed, modelEdits, edits, o) => {
-    const model = generateDeviceModel({ hostname: `r${seed % 5}`, seed, targetLines });
-    const running = splitBlocks(renderRunningConfig(model));
-    const style = seed % 2 === 0 ? 'plain' : 'human';
-    const intended = splitBlocks(renderIntendedConfig(mutateModel(model, createRandom(seed ^ 0x5eed), modelEdits).model, { style }));
-    for (const e of edits) {
-      if (e.side !== 'intended') applyEdit(running, e);
-      if (e.side !== 'running') applyEdit(intended, e);
-    }
+    const { running: r, intended: i } = editedPair(seed, modelEdits, edits, targetLines);
     const options = { ...(OPTIONS[o % OPTIONS.length] as PlanOptions), runningSource: 'r.cfg', intendedSource: 'i.cfg' };
-    const [r, i] = [joinBlocks(running), joinBlocks(intended)];
     expect(outcome(() => together(r, i, options))).toEqual(outcome(() => separately(r, i, options)));
   });
 }

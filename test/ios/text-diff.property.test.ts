@@ -9,11 +9,7 @@ import { isOrderedSection } from '../../src/ios/platform.js';
 import { ciscoIos } from '../../src/ios/platforms/cisco-ios.js';
 import { unifiedDiff, type UnifiedDiffOptions } from '../../src/ios/text-diff.js';
 import type { ConfigNode, ConfigTree } from '../../src/ios/types.js';
-import { generateDeviceModel } from '../../src/lab/generate/device-model.js';
-import { mutateModel } from '../../src/lab/generate/mutate-model.js';
-import { createRandom } from '../../src/lab/generate/random.js';
-import { renderIntendedConfig, renderRunningConfig } from '../../src/lab/generate/render-model.js';
-import { applyEdit, blockEdit as edit, joinBlocks, splitBlocks } from './block-edits.js';
+import { blockEdit as edit, editedPair } from './block-edits.js';
 
 const OPTIONS: PlanOptions[] = [{}, { ignoreVersion: true, ignore: [{ match: /^description /, within: /^interface / }] }];
 
@@ -42,17 +38,10 @@ describe('text diff of a pair with shared blocks', () => {
         fc.nat(),
         fc.integer({ min: 0, max: 5 }),
         (seed, modelEdits, edits, o, context) => {
-          const model = generateDeviceModel({ hostname: `r${seed % 5}`, seed, targetLines: 300 });
-          const running = splitBlocks(renderRunningConfig(model));
-          const style = seed % 2 === 0 ? 'plain' : 'human';
-          const intended = splitBlocks(renderIntendedConfig(mutateModel(model, createRandom(seed ^ 0x5eed), modelEdits).model, { style }));
-          for (const e of edits) {
-            if (e.side !== 'intended') applyEdit(running, e);
-            if (e.side !== 'running') applyEdit(intended, e);
-          }
+          const texts = editedPair(seed, modelEdits, edits, 300);
           let pair: { running: ConfigTree; intended: ConfigTree };
           try {
-            pair = preparePair(joinBlocks(running), joinBlocks(intended), OPTIONS[o % OPTIONS.length]);
+            pair = preparePair(texts.running, texts.intended, OPTIONS[o % OPTIONS.length]);
           } catch {
             return; // a config the engine refuses: no diff to compare
           }
