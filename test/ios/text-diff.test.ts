@@ -1,7 +1,8 @@
 import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { serializeConfig } from '../../src/ios/serialize.js';
-import { alignToReference, diffStats, unifiedDiff } from '../../src/ios/text-diff.js';
+import { alignToReference, unifiedDiff } from '../../src/ios/text-diff.js';
+import { diffStats } from './diff-stats.js';
 import type { ConfigNode, ConfigTree } from '../../src/ios/types.js';
 
 const n = (text: string, ...children: ConfigNode[]): ConfigNode => ({ text, line: 0, children });
