@@ -5,13 +5,14 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planConfig } from '../src/ios/index.js';
 import { generateDeviceModel } from '../src/lab/generate/device-model.js';
 import { mutateModel } from '../src/lab/generate/mutate-model.js';
 import { createRandom } from '../src/lab/generate/random.js';
 import { renderIntendedConfig, renderRunningConfig } from '../src/lab/generate/render-model.js';
-import { CATNET } from './lab-process.js';
+import { catnetOn } from './lab-process.js';
 import { median, type BenchResult } from './report.js';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -71,6 +72,9 @@ export function benchIosEngine(): BenchResult[] {
  * `catnet diff` on the ~100k-line pair, timed as a whole process (start-up included). The
  * issue's target is `catnet diff` as users run it: the default text format, which prints the
  * diff too; `--format commands` is shown beside it to tell start-up and planning from the diff.
+ * The Node that runs the bench runs it; CATNET_BENCH_NODES (paths of other node binaries,
+ * separated like PATH) adds rows for them, timed in the same turns: start-up and V8 differ much
+ * between Node releases.
  */
 function benchCliProcess(pair: { running: string; intended: string }): BenchResult[] {
   mkdirSync(TMP, { recursive: true });
@@ -78,26 +82,46 @@ function benchCliProcess(pair: { running: string; intended: string }): BenchResu
   const intended = `${TMP}intended-100k.cfg`;
   writeFileSync(running, pair.running);
   writeFileSync(intended, pair.intended);
-  // Interleaved, so that both formats see the same load from other work on the machine.
-  const [commands, text] = timeProcesses([['diff', running, intended, '--format', 'commands'], ['diff', running, intended]]) as [number, number];
+  const nodes = [process.execPath, ...otherNodes()];
+  const formats = [['--format', 'commands'], []];
+  // Interleaved, so that every format and Node sees the same load from other work on the machine.
+  const runs = nodes.flatMap((node) => formats.map((format) => [...catnetOn(node), 'diff', running, intended, ...format]));
+  const medians = timeProcesses(runs);
   // Node 20 reads a NODE_EXTRA_CA_CERTS bundle at start-up, before any of CatNet runs (~50 ms
-  // on the development machine, which sets it): recorded, since it moves these figures.
+  // on the development machine, which sets it; later releases read it when first needed):
+  // recorded, since it moves these figures.
   const env = { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS === undefined ? 'unset' : 'set' };
-  return [
-    { section: 'ios engine', name: 'catnet diff process, 100k-line pair', value: text, unit: 'ms', details: { format: 'text (default)', ...env }, target: '<= 500 ms', pass: text <= 500 },
-    { section: 'ios engine', name: 'catnet diff process, 100k-line pair, commands only', value: commands, unit: 'ms', details: { format: 'commands', ...env } },
-  ];
+  return nodes.flatMap((node, n) => {
+    const [commands, text] = medians.slice(n * 2, n * 2 + 2) as [number, number];
+    const version = n === 0 ? process.version : nodeVersion(node);
+    const on = n === 0 ? '' : ` (node ${version})`;
+    const details = { node: version, ...env };
+    return [
+      { section: 'ios engine', name: `catnet diff process, 100k-line pair${on}`, value: text, unit: 'ms', details: { format: 'text (default)', ...details }, target: '<= 500 ms', pass: text <= 500 },
+      { section: 'ios engine', name: `catnet diff process, 100k-line pair, commands only${on}`, value: commands, unit: 'ms', details: { format: 'commands', ...details } },
+    ];
+  });
 }
 
-/** The median time of each command, run in turns (the first round only warms the file cache). */
+function otherNodes(): string[] {
+  return (process.env.CATNET_BENCH_NODES ?? '').split(delimiter).filter((path) => path !== '');
+}
+
+function nodeVersion(node: string): string {
+  const result = spawnSync(node, ['--version'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`CATNET_BENCH_NODES: ${node} --version failed: ${result.error?.message ?? result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** The median time of each command line, run in turns (the first round only warms the file cache). */
 function timeProcesses(commands: string[][]): number[] {
   const samples = commands.map((): number[] => []);
   for (let i = 0; i < 8; i++) {
-    commands.forEach((args, c) => {
+    commands.forEach(([command, ...args], c) => {
       const start = performance.now();
-      const result = spawnSync(CATNET[0], [...CATNET.slice(1), ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      const result = spawnSync(command as string, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
       const elapsed = performance.now() - start;
-      if (result.status !== 3) throw new Error(`catnet ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+      if (result.status !== 3) throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr}`);
       if (i > 0) samples[c]?.push(elapsed);
     });
   }

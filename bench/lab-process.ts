@@ -12,7 +12,12 @@ import { DEMO_MASTER_KEY } from '../src/lab/runner/demo-key.js';
  * The `catnet` command as its bin runs it: node with the flags of its shebang (a larger young
  * generation, docs/decisions/0002-young-generation-size.md), then the built CLI.
  */
-export const CATNET = [process.execPath, '--max-semi-space-size=64', fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))] as const;
+export const CATNET = catnetOn(process.execPath);
+
+/** The same, run by the node binary at `node`. */
+export function catnetOn(node: string): [string, ...string[]] {
+  return [node, '--max-semi-space-size=64', fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))];
+}
 
 /** Resolves once the child printed `marker` (e.g. `lab running`); rejects if it exits first. */
 export function waitForOutput(child: ChildProcess, marker: string): Promise<void> {
