@@ -32,23 +32,47 @@ export function prepareSharedTrees(
   for (let k = 0; k < i.same.length; k++) if ((i.same[k] as number) >= 0) shared[i.same[k] as number] = 1;
 
   const blocks = new BlockNormalizer(options);
-  const runningNodes = r.nodes.map((node, b) => {
-    if (!shared[b]) return blocks.block(parseBlock(r, b));
-    // A block of one line has nothing under it.
-    return blocks.header(node as ConfigNode, (r.last[b] as number) > (r.first[b] as number) ? () => parseBlock(r, b).children : undefined);
-  });
+  const top = runningTop(r, shared, blocks);
+  const runningNodes = top.nodes;
   const intendedNodes = i.nodes.map((node, k) => {
     const b = i.same[k] as number;
     return b >= 0 ? runningNodes[b] : blocks.block(node as ConfigNode);
   });
   const runningTexts = new SeenTexts();
   const runningTree = blocks.tree(runningNodes, runningTexts);
-  const distinct = intendedDistinct(runningNodes, runningTexts.texts, i, intendedNodes);
+  top.texts = runningTexts.texts;
+  const distinct = intendedDistinct(top, i, intendedNodes);
   return {
     running: runningTree,
     intended: blocks.tree(intendedNodes, undefined, distinct),
     complete: () => blocks.completeAll(),
   };
+}
+
+interface RunningTop {
+  nodes: Array<ConfigNode | undefined>;
+  /** How many nodes are not dropped, */
+  kept: number;
+  /** the texts of those the intended config does not share, */
+  ownTexts: Set<string>;
+  /** and the texts of all, once the running tree is made. */
+  texts: Set<string>;
+}
+
+/** The running blocks normalised: whole where not shared, else their headers (see header()). */
+function runningTop(r: ParsedBlocks, shared: Uint8Array, blocks: BlockNormalizer): RunningTop {
+  const top: RunningTop = { nodes: new Array<ConfigNode | undefined>(r.nodes.length), kept: 0, ownTexts: new Set<string>(), texts: new Set() };
+  for (let b = 0; b < r.nodes.length; b++) {
+    // A block of one line has nothing under it.
+    const node = shared[b]
+      ? blocks.header(r.nodes[b] as ConfigNode, (r.last[b] as number) > (r.first[b] as number) ? () => parseBlock(r, b).children : undefined)
+      : blocks.block(parseBlock(r, b));
+    top.nodes[b] = node;
+    if (!node) continue;
+    top.kept++;
+    if (!shared[b]) top.ownTexts.add(node.text);
+  }
+  return top;
 }
 
 function sourceOf(label: string | undefined): { source?: string } {
@@ -58,17 +82,17 @@ function sourceOf(label: string | undefined): { source?: string } {
 /**
  * Whether no two intended blocks have one text, found without a map of all their texts: two
  * shared blocks could only if they are one running block twice, or two the running config has
- * merged; a block of its own only if its text is a running text or another one's.
+ * merged; a block of its own only if another one has its text, or a shared block does. The
+ * running texts are unique then, so a running text is a shared block's unless it is one of
+ * the (few) running blocks not shared: a changed block has its text on both sides.
  */
 function intendedDistinct(
-  runningNodes: Array<ConfigNode | undefined>,
-  runningTexts: Set<string>,
+  running: RunningTop,
   i: ParsedBlocks,
   intendedNodes: Array<ConfigNode | undefined>,
 ): boolean {
-  const kept = runningNodes.reduce((n, node) => (node ? n + 1 : n), 0);
-  if (runningTexts.size !== kept) return false; // the running config merged some
-  const used = new Uint8Array(runningNodes.length);
+  if (running.texts.size !== running.kept) return false; // the running config merged some
+  const used = new Uint8Array(running.nodes.length);
   const own = new Set<string>();
   for (let k = 0; k < intendedNodes.length; k++) {
     const node = intendedNodes[k];
@@ -77,7 +101,8 @@ function intendedDistinct(
       if (used[b]) return false;
       used[b] = 1;
     } else if (node) {
-      if (runningTexts.has(node.text) || own.has(node.text)) return false;
+      const sharedText = running.texts.has(node.text) && !running.ownTexts.has(node.text);
+      if (sharedText || own.has(node.text)) return false;
       own.add(node.text);
     }
   }

@@ -54,6 +54,25 @@ describe('preparePair', () => {
     expect(pair.intended.children[3]).not.toBe(pair.running.children[3]);
   });
 
+  it('merges an intended section written twice, beside a changed one, as prepareConfig does', () => {
+    const changed = RUNNING.replace(' description uplink', ' description core');
+    // Once as a block the running config has too (shared), once more further on; and a changed
+    // block written twice.
+    const twice = [
+      changed.replace('\nend', '\ninterface Lo0\n description again\n!\nend'),
+      changed.replace('\nend', '\ninterface Gi0/1\n mtu 9000\n!\nend'),
+    ];
+    for (const intended of twice) {
+      const pair = preparePair(RUNNING, intended);
+      expect(serializeConfig(pair.intended)).toBe(serializeConfig(prepareConfig(intended, undefined)));
+      expect(pair.intended.children.filter((n) => n.text.startsWith('interface')).map((n) => n.text)).toEqual([
+        'interface Loopback0',
+        'interface Loopback1',
+        'interface GigabitEthernet0/1',
+      ]);
+    }
+  });
+
   it('leaves predictConfig a tree of its own to change (leaves share one frozen empty array)', () => {
     const intended = RUNNING.replace('interface Loopback0\n', 'interface Loopback0\n description first\n');
     const { running } = preparePair(RUNNING, intended);
