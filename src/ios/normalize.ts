@@ -152,17 +152,23 @@ export function canonicalLine(text: string): string {
 
 /** The children of section `parent`. */
 function normalizeLevel(nodes: ConfigNode[], parent: string, ancestors: readonly string[], ctx: Context): ConfigNode[] {
+  const acl = namedAclKind(parent);
+  // Named ACL entries are deduplicated in their canonical form (normalizeAclEntries), which
+  // keeps the first of equal lines as merging would, as long as none has lines under it.
+  const merge = acl === undefined || nodes.some((node) => node.children.length > 0);
   const out: ConfigNode[] = [];
   // Small sections (the vast majority) find duplicates by a scan: cheaper than a set.
-  const byText = nodes.length > 16 ? new SeenTexts() : undefined;
+  const byText = merge && nodes.length > 16 ? new SeenTexts() : undefined;
   // Indexed loops: hot on large configs, and for…of deoptimises here when the process is cold.
   for (let i = 0; i < nodes.length; i++) {
     const node = normalizeNode(nodes[i] as ConfigNode, parent, ancestors, ctx);
-    if (node) addMerged(out, byText, node);
+    if (!node) continue;
+    if (merge) addMerged(out, byText, node);
+    else out.push(node);
   }
-  const hidden = ctx.platform.hiddenDefaults.filter((h) => h.scope.test(parent));
   // After the section's own canonical forms: merging trunk VLAN lines can yield the default.
-  const children = normalizeSectionChildren(parent, out);
+  const children = acl ? normalizeAclEntries(out, acl) : normalizeInterfaceLines(parent, out);
+  const hidden = ctx.platform.hiddenDefaults.filter((h) => h.scope.test(parent));
   return hidden.length === 0 ? children : children.filter((n) => !hidden.some((h) => h.match.test(n.text)));
 }
 
@@ -204,12 +210,11 @@ function isDropped(text: string, parent: string | undefined, ancestors: readonly
   return false;
 }
 
-function normalizeSectionChildren(header: string, children: ConfigNode[]): ConfigNode[] {
+/** An interface's trunk VLAN lines as one list in IOS's form; other sections as they are. */
+function normalizeInterfaceLines(header: string, children: ConfigNode[]): ConfigNode[] {
   if (header.startsWith('interface ') && children.some((c) => c.text.startsWith('switchport trunk allowed vlan'))) {
     return mergeTrunkAllowedVlanLines(children.map((c) => c.text)).map((text) => ({ text, line: lineOf(children, text), children: [] }));
   }
-  const acl = namedAclKind(header);
-  if (acl) return normalizeAclEntries(children, acl);
   return children;
 }
 

@@ -39,6 +39,16 @@ describe('normalizeConfig', () => {
     ]);
   });
 
+  it('keeps one of named ACL entries written twice, in the place of the first', () => {
+    const entries = Array.from({ length: 20 }, (_, k) => ` permit host 10.0.0.${k}`).join('\n');
+    // Over 16 entries (a set finds duplicates there) and under: the same answer.
+    for (const more of ['', `\n${entries}`]) {
+      const acl = norm(`ip access-list standard A\n 10 permit host 10.9.9.9\n deny   10.1.0.0 0.0.255.255\n permit 10.9.9.9\n 10 permit host 10.9.9.9${more}\n`);
+      const kept = ['permit 10.9.9.9', 'deny 10.1.0.0 0.0.255.255', ...(more ? Array.from({ length: 20 }, (_, k) => `permit 10.0.0.${k}`) : [])];
+      expect(acl).toEqual([['ip access-list standard A', kept]]);
+    }
+  });
+
   it('writes a numbered ACL entered as a named section the way IOS displays it', () => {
     expect(norm('ip access-list standard 10\n permit host 10.0.0.1\n')).toEqual(['access-list 10 permit 10.0.0.1']);
   });
