@@ -8,7 +8,7 @@
 # inventory (or `${CATNET_STATE}`-style variables, which the inventory substitutes).
 
 # --- build: compilers for better-sqlite3, dev dependencies for tsc
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -20,7 +20,7 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: node, git (backups are committed), ssh client (operators' debugging), tini (PID 1)
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends git openssh-client ca-certificates tini \
  && rm -rf /var/lib/apt/lists/*
