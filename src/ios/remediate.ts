@@ -219,15 +219,16 @@ function removalBlocks(
   const parent = path[path.length - 1];
   const blocks: Block[] = [];
   const doneGroups = new Set<string>();
-  const leaves = new Map<string, boolean>();
-  const removing = new Set(nodes);
-  for (const node of nodes) {
-    const group = findRule(platform, node.text, parent, 'group');
-    if (group) {
-      const key = fillTemplate(group.rule.group as string, group.groups);
+  const groups = nodes.map((node) => findRule(platform, node.text, parent, 'group'));
+  const keys = groups.map((group) => (group ? fillTemplate(group.rule.group as string, group.groups) : undefined));
+  const leaving = groupsLeaving(keys, running, intended, new Set(nodes));
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k] as ConfigNode;
+    const group = groups[k];
+    const key = keys[k];
+    if (group && key !== undefined) {
       if (doneGroups.has(key)) continue;
-      if (!leaves.has(key)) leaves.set(key, wholeGroupLeaves(key, running, intended, removing));
-      if (leaves.get(key)) {
+      if (leaving.has(key)) {
         doneGroups.add(key);
         const text = fillTemplate(group.rule.groupNegate as string, group.groups);
         const weight = group.rule.groupRemoveWeight ?? defaultWeight;
@@ -246,16 +247,29 @@ function removalBlocks(
   return blocks;
 }
 
-/** True when no intended line is in the group and every running member is being removed. */
-function wholeGroupLeaves(key: string, running: ConfigNode[], intended: ConfigNode[], removing: Set<ConfigNode>): boolean {
-  // A group key is the text its members start with (see CommandRule.group): no rule lookups.
-  const prefix = `${key} `;
-  for (let k = 0; k < intended.length; k++) if ((intended[k] as ConfigNode).text.startsWith(prefix)) return false;
-  for (let k = 0; k < running.length; k++) {
+/**
+ * The group keys that no intended line is in and whose running members are all being removed.
+ * A key is the text its members start with (see CommandRule.group), so a line's key is its text
+ * up to one of the keys' lengths: one pass over each list for all keys, however many groups a
+ * plan removes lines of.
+ */
+function groupsLeaving(keys: Array<string | undefined>, running: ConfigNode[], intended: ConfigNode[], removing: Set<ConfigNode>): Set<string> {
+  const leaving = new Set<string>();
+  for (const key of keys) if (key !== undefined) leaving.add(key);
+  if (leaving.size === 0) return leaving;
+  const lengths = [...new Set([...leaving].map((key) => key.length))];
+  const stays = (node: ConfigNode): void => {
+    for (let l = 0; l < lengths.length; l++) {
+      const length = lengths[l] as number;
+      if (node.text.charCodeAt(length) === 32) leaving.delete(node.text.slice(0, length));
+    }
+  };
+  for (let k = 0; k < intended.length && leaving.size > 0; k++) stays(intended[k] as ConfigNode);
+  for (let k = 0; k < running.length && leaving.size > 0; k++) {
     const node = running[k] as ConfigNode;
-    if (node.text.startsWith(prefix) && !removing.has(node)) return false;
+    if (!removing.has(node)) stays(node);
   }
-  return true;
+  return leaving;
 }
 
 /** A physical interface that shows only what an unconfigured port shows. */

@@ -279,6 +279,24 @@ export const scenarios: Scenario[] = [
     expected: ['no ip prefix-list PL-OLD-CUST'],
   },
   {
+    name: 'several prefix-lists leave at once: each whole one is one command, one that keeps an entry loses only the others',
+    rule: 'Ordered lists: whole-list removal decided per list (names of different lengths, one a prefix of another)',
+    running: edit(RUN, [
+      'ip prefix-list PL-DEFAULT seq 5 permit 0.0.0.0/0\n',
+      [
+        'ip prefix-list PL-DEFAULT seq 5 permit 0.0.0.0/0',
+        'ip prefix-list PL-OLD seq 5 permit 100.64.10.0/24',
+        'ip prefix-list PL-OLD seq 10 permit 100.64.11.0/24',
+        'ip prefix-list PL-OLD-CUST seq 5 permit 100.64.20.0/24',
+        'ip prefix-list PL-KEEP seq 5 permit 100.64.30.0/24',
+        'ip prefix-list PL-KEEP seq 10 permit 100.64.31.0/24',
+        '',
+      ].join('\n'),
+    ]),
+    intended: edit(RTR, ['ip prefix-list PL-DEFAULT seq 5 permit 0.0.0.0/0\n', 'ip prefix-list PL-DEFAULT seq 5 permit 0.0.0.0/0\nip prefix-list PL-KEEP seq 10 permit 100.64.31.0/24\n']),
+    expected: ['no ip prefix-list PL-KEEP seq 5 permit 100.64.30.0/24', 'no ip prefix-list PL-OLD', 'no ip prefix-list PL-OLD-CUST'],
+  },
+  {
     name: 'prefix-list entries written without seq get 5, 10, 15 and equal running',
     rule: 'Normalise: prefix-list entries without seq get IOS automatic numbers',
     running: RUN,
