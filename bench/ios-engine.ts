@@ -64,8 +64,24 @@ export function benchIosEngine(): BenchResult[] {
     });
     if (isTarget) largest = pair;
   }
-  if (largest) results.push(...benchCliProcess(largest));
+  if (largest) results.push(benchManyGroupsRemoved(largest), ...benchCliProcess(largest));
   return results;
+}
+
+/**
+ * A plan that removes many whole lists at once (decommissioning): each removed list is one
+ * `no ip prefix-list NAME`, decided by looking at both whole configs. That look must not be
+ * made once per list (it was: 100 lists took 500–600 ms).
+ */
+function benchManyGroupsRemoved(pair: { running: string; intended: string }): BenchResult {
+  const names = [...new Set([...pair.intended.matchAll(/^ip prefix-list (\S+) /gm)].map((m) => m[1] as string))].slice(0, 100);
+  const removed = new Set(names);
+  const intended = pair.intended
+    .split('\n')
+    .filter((line) => !removed.has(/^ip prefix-list (\S+) /.exec(line)?.[1] ?? ''))
+    .join('\n');
+  const ms = time(() => planConfig(pair.running, intended).commands, 9);
+  return { section: 'ios engine', name: 'parse + remediate, 100k-line pair, 100 prefix-lists removed', value: ms, unit: 'ms', details: { lists: names.length } };
 }
 
 /**
