@@ -74,12 +74,11 @@ export function benchIosEngine(): BenchResult[] {
  * made once per list (it was: 100 lists took 500–600 ms).
  */
 function benchManyGroupsRemoved(pair: { running: string; intended: string }): BenchResult {
-  const names = [...new Set([...pair.intended.matchAll(/^ip prefix-list (\S+) /gm)].map((m) => m[1] as string))].slice(0, 100);
+  const lines = pair.intended.split('\n');
+  const listOf = (line: string): string | undefined => /^ip prefix-list (\S+) /.exec(line)?.[1];
+  const names = [...new Set(lines.map(listOf).filter((name) => name !== undefined))].slice(0, 100);
   const removed = new Set(names);
-  const intended = pair.intended
-    .split('\n')
-    .filter((line) => !removed.has(/^ip prefix-list (\S+) /.exec(line)?.[1] ?? ''))
-    .join('\n');
+  const intended = lines.filter((line) => !removed.has(listOf(line) ?? '')).join('\n');
   const ms = time(() => planConfig(pair.running, intended).commands, 9);
   return { section: 'ios engine', name: 'parse + remediate, 100k-line pair, 100 prefix-lists removed', value: ms, unit: 'ms', details: { lists: names.length } };
 }
@@ -108,7 +107,7 @@ function benchCliProcess(pair: { running: string; intended: string }): BenchResu
   // recorded, since it moves these figures.
   const env = { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS === undefined ? 'unset' : 'set' };
   return nodes.flatMap((node, n) => {
-    const [commands, text] = medians.slice(n * 2, n * 2 + 2) as [number, number];
+    const [commands, text] = medians.slice(n * formats.length, (n + 1) * formats.length) as [number, number];
     const version = n === 0 ? process.version : nodeVersion(node);
     const on = n === 0 ? '' : ` (node ${version})`;
     const details = { node: version, ...env };

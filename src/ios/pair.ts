@@ -40,8 +40,7 @@ export function prepareSharedTrees(
   });
   const runningTexts = new SeenTexts();
   const runningTree = blocks.tree(runningNodes, runningTexts);
-  top.texts = runningTexts.texts;
-  const distinct = intendedDistinct(top, i, intendedNodes);
+  const distinct = intendedDistinct(top, runningTexts.texts, i, intendedNodes);
   return {
     running: runningTree,
     intended: blocks.tree(intendedNodes, undefined, distinct),
@@ -53,15 +52,13 @@ interface RunningTop {
   nodes: Array<ConfigNode | undefined>;
   /** How many nodes are not dropped, */
   kept: number;
-  /** the texts of those the intended config does not share, */
+  /** and the texts of those the intended config does not share. */
   ownTexts: Set<string>;
-  /** and the texts of all, once the running tree is made. */
-  texts: Set<string>;
 }
 
 /** The running blocks normalised: whole where not shared, else their headers (see header()). */
 function runningTop(r: ParsedBlocks, shared: Uint8Array, blocks: BlockNormalizer): RunningTop {
-  const top: RunningTop = { nodes: new Array<ConfigNode | undefined>(r.nodes.length), kept: 0, ownTexts: new Set<string>(), texts: new Set() };
+  const top: RunningTop = { nodes: new Array<ConfigNode | undefined>(r.nodes.length), kept: 0, ownTexts: new Set<string>() };
   for (let b = 0; b < r.nodes.length; b++) {
     // A block of one line has nothing under it.
     const node = shared[b]
@@ -88,10 +85,11 @@ function sourceOf(label: string | undefined): { source?: string } {
  */
 function intendedDistinct(
   running: RunningTop,
+  runningTexts: Set<string>,
   i: ParsedBlocks,
   intendedNodes: Array<ConfigNode | undefined>,
 ): boolean {
-  if (running.texts.size !== running.kept) return false; // the running config merged some
+  if (runningTexts.size !== running.kept) return false; // the running config merged some
   const used = new Uint8Array(running.nodes.length);
   const own = new Set<string>();
   for (let k = 0; k < intendedNodes.length; k++) {
@@ -101,7 +99,7 @@ function intendedDistinct(
       if (used[b]) return false;
       used[b] = 1;
     } else if (node) {
-      const sharedText = running.texts.has(node.text) && !running.ownTexts.has(node.text);
+      const sharedText = runningTexts.has(node.text) && !running.ownTexts.has(node.text);
       if (sharedText || own.has(node.text)) return false;
       own.add(node.text);
     }
