@@ -11,7 +11,10 @@ export type IsOrdered = (parentHeader: string | undefined) => boolean;
 export type OrderedGroup = (text: string) => string | undefined;
 
 
-type Order = { isOrdered: IsOrdered; groupOf: OrderedGroup | undefined };
+/** Normalises under a node whose children were left as written (see text-diff.ts SharedBlocks). */
+export type Complete = (node: ConfigNode) => void;
+
+type Order = { isOrdered: IsOrdered; groupOf: OrderedGroup | undefined; complete: Complete | undefined };
 
 /**
  * `intended` with its children in the order of the nodes with the same text in `reference`,
@@ -19,8 +22,8 @@ type Order = { isOrdered: IsOrdered; groupOf: OrderedGroup | undefined };
  * node it follows in `intended` (or at the start). Linear in the tree sizes. The inputs are
  * left alone; the result is a new tree that shares the subtrees alignment did not change.
  */
-export function alignToReference(intended: ConfigTree, reference: ConfigTree, isOrdered: IsOrdered, orderedGroup?: OrderedGroup): ConfigTree {
-  return { children: alignLevel(intended.children, reference.children, undefined, { isOrdered, groupOf: orderedGroup }) };
+export function alignToReference(intended: ConfigTree, reference: ConfigTree, isOrdered: IsOrdered, orderedGroup?: OrderedGroup, complete?: Complete): ConfigTree {
+  return { children: alignLevel(intended.children, reference.children, undefined, { isOrdered, groupOf: orderedGroup, complete }) };
 }
 
 function alignLevel(nodes: ConfigNode[], reference: ConfigNode[], parent: string | undefined, order: Order): ConfigNode[] {
@@ -158,7 +161,12 @@ function firstIndex(nodes: ConfigNode[], skip?: Uint8Array): (text: string) => n
 
 function alignNode(node: ConfigNode, ref: ConfigNode | undefined, order: Order): ConfigNode {
   // A node the two trees share (see pair.ts) is aligned to itself already.
-  if (node.children.length === 0 || node === ref) return node;
+  if (node === ref) return node;
+  if (order.complete) {
+    order.complete(node);
+    if (ref) order.complete(ref);
+  }
+  if (node.children.length === 0) return node;
   const children = alignLevel(node.children, ref?.children ?? [], node.text, order);
   return children.every((child, k) => child === node.children[k]) ? node : { ...node, children };
 }

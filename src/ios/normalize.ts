@@ -58,6 +58,14 @@ export function normalizeConfig(tree: ConfigTree, options: NormalizeOptions = {}
   return blocks.tree(tree.children.map((node) => blocks.block(node)));
 }
 
+/** What is under a block given to BlockNormalizer.header(), as written: read when needed. */
+export interface WrittenChildren {
+  /** The lines under it as parsed, not normalised; */
+  parse: () => ConfigNode[];
+  /** how many lines they make in the text diff (serialize.ts), known without parsing them. */
+  lineCount: number;
+}
+
 /**
  * Normalisation block by block, for two configs prepared as a pair (pair.ts): a top-level block
  * is a function of its own lines, so one node can serve both configs, and its children can wait
@@ -66,7 +74,7 @@ export function normalizeConfig(tree: ConfigTree, options: NormalizeOptions = {}
 export class BlockNormalizer {
   private readonly ctx: Context;
   /** Blocks whose header is normalised, with what gives their children as parsed. */
-  private readonly deferred = new Map<ConfigNode, () => ConfigNode[]>();
+  private readonly deferred = new Map<ConfigNode, WrittenChildren>();
   /** Whether a block needs the lines around it for its form (see normalizeTopLevelLists). */
   private contextual = false;
 
@@ -83,7 +91,7 @@ export class BlockNormalizer {
    * A top-level block, its header only; `children` gives what is under it as parsed, which
    * complete() normalises. The caller knows there is nothing under it when it gives none.
    */
-  header(node: ConfigNode, children: (() => ConfigNode[]) | undefined): ConfigNode | undefined {
+  header(node: ConfigNode, children: WrittenChildren | undefined): ConfigNode | undefined {
     const text = lineText(node.text, undefined, NO_ANCESTORS, this.ctx);
     if (text === undefined) return undefined;
     const normalized = this.ctx.inPlace ? node : { ...node };
@@ -115,12 +123,15 @@ export class BlockNormalizer {
     return { children: this.contextual ? normalizeTopLevelLists(out, this.complete) : out };
   }
 
+  /** What is under a block given to header() and not completed since, as written; else undefined. */
+  readonly written = (node: ConfigNode): WrittenChildren | undefined => this.deferred.get(node);
+
   /** Normalises the children of a block given to header(); nothing for any other node. */
   readonly complete = (node: ConfigNode): void => {
     const children = this.deferred.get(node);
     if (!children) return;
     this.deferred.delete(node);
-    const parsed = children();
+    const parsed = children.parse();
     // A block with only comments or terminators under it has no children.
     if (parsed.length > 0) node.children = normalizeLevel(parsed, node.text, this.ctx.needsAncestors ? [node.text] : NO_ANCESTORS, this.ctx);
   };

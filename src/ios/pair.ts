@@ -1,11 +1,13 @@
 // The two configs of a plan, parsed and normalised together. A plan is mostly a small edit of a
 // large config, so most top-level blocks are written the same on both sides. Such a block is
 // parsed once (the intended side skips it, see block-match.ts) and normalised once (the two
-// trees share its node), and its children only when something reads them.
+// trees share its node), and its children only when something compares them: remediate never
+// does, and the text diff shows them as written (text-diff.ts SharedBlocks).
 
 import { SeenTexts } from './merge-lines.js';
-import { BlockNormalizer, type NormalizeOptions } from './normalize.js';
+import { BlockNormalizer, type NormalizeOptions, type WrittenChildren } from './normalize.js';
 import { parseBlock, parseBlocks, type ParsedBlocks } from './parse.js';
+import type { SharedBlocks } from './text-diff.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
 export interface SharedTrees {
@@ -13,9 +15,11 @@ export interface SharedTrees {
   intended: ConfigTree;
   /**
    * Normalises the children of shared blocks. Until then the trees are only fit for remediate,
-   * which never reads under a node the two trees share (it is unchanged by identity).
+   * which never reads under a node the two trees share (it is unchanged by identity), and for
+   * the text diff given `shared`.
    */
   complete(): void;
+  shared: SharedBlocks;
 }
 
 export function prepareSharedTrees(
@@ -45,6 +49,7 @@ export function prepareSharedTrees(
     running: runningTree,
     intended: blocks.tree(intendedNodes, undefined, distinct),
     complete: () => blocks.completeAll(),
+    shared: { written: blocks.written, complete: blocks.complete },
   };
 }
 
@@ -62,7 +67,7 @@ function runningTop(r: ParsedBlocks, shared: Uint8Array, blocks: BlockNormalizer
   for (let b = 0; b < r.nodes.length; b++) {
     // A block of one line has nothing under it.
     const node = shared[b]
-      ? blocks.header(r.nodes[b] as ConfigNode, (r.last[b] as number) > (r.first[b] as number) ? () => parseBlock(r, b).children : undefined)
+      ? blocks.header(r.nodes[b] as ConfigNode, (r.last[b] as number) > (r.first[b] as number) ? written(r, b) : undefined)
       : blocks.block(parseBlock(r, b));
     top.nodes[b] = node;
     if (!node) continue;
@@ -70,6 +75,11 @@ function runningTop(r: ParsedBlocks, shared: Uint8Array, blocks: BlockNormalizer
     if (!shared[b]) top.ownTexts.add(node.text);
   }
   return top;
+}
+
+/** What is under running block `b`, as written. */
+function written(r: ParsedBlocks, b: number): WrittenChildren {
+  return { parse: () => parseBlock(r, b).children, lineCount: r.under[b] as number };
 }
 
 function sourceOf(label: string | undefined): { source?: string } {

@@ -4,6 +4,7 @@
 import { BlockMatcher, type BlockSpans } from './block-match.js';
 import { isEnd, isSkipped, isTerminator, Lines, lineSeparator } from './config-lines.js';
 import { IosConfigError } from './errors.js';
+import { nodeLineCount } from './serialize.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
 export interface ParseOptions {
@@ -23,8 +24,13 @@ const MAX_USUAL_DEPTH = 8;
 export interface ParsedBlocks extends BlockSpans {
   /** The top-level nodes; undefined for a block that is the same as a known one (`same`). */
   nodes: Array<ConfigNode | undefined>;
-  /** For each block: the index of the known block written the same, or -1. */
+  /** For each block: the index of the known block written the same, or -1; */
   same: number[];
+  /**
+   * and how many lines the text diff writes under its top-level line as parsed (children,
+   * certificate text; serialize.ts), for showing it without reading it again (pair.ts).
+   */
+  under: number[];
 }
 
 /** The children of every line without any, in trees from parseBlocks: one array, not 100k. */
@@ -36,7 +42,7 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigTre
 
 export interface BlocksOptions extends ParseOptions {
   /** A parsed config whose blocks are not parsed again where this text has them too. */
-  known?: BlockSpans;
+  known?: ParsedBlocks;
   /** Top-level lines only (the rest is checked, not kept): parseBlock gives a block whole. */
   headersOnly?: boolean;
 }
@@ -60,7 +66,7 @@ export function parseBlock(blocks: ParsedBlocks, b: number): ConfigNode {
 
 interface Mode {
   shareEmpty: boolean;
-  known: BlockSpans | undefined;
+  known: ParsedBlocks | undefined;
   headersOnly: boolean;
   /** For a block parsed on its own: the line separator of its text, and its first line number. */
   separator: string | undefined;
@@ -89,7 +95,7 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
 
   const lines = new Lines(text, mode.separator ?? lineSeparator(text));
   const lineOffset = mode.firstLine;
-  const out: ParsedBlocks = { text, separator: lines.separator, headers: [], start: [], stop: [], first: [], last: [], nodes: [], same: [] };
+  const out: ParsedBlocks = { text, separator: lines.separator, headers: [], start: [], stop: [], first: [], last: [], nodes: [], same: [], under: [] };
   const matcher = known ? new BlockMatcher(known, text, lines.separator) : undefined;
   // The open sections, top level first, as parallel arrays: no object per line. A level's
   // child indentation is fixed by its first line (-1: none yet). Sized for any real nesting, so
@@ -133,8 +139,9 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
       out.same.push(same);
       out.stop.push(lines.end);
       out.last.push(lines.index);
+      out.under.push(0);
       if (same >= 0) {
-        skipRun(out, known as BlockSpans, same, (matcher as BlockMatcher).runLength, lines);
+        skipRun(out, known as ParsedBlocks, same, (matcher as BlockMatcher).runLength, lines);
         continue;
       }
     }
@@ -145,16 +152,21 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
       else addChild(open[depth] as ConfigNode, node);
     }
 
+    // The lines this one makes in the text diff, if under a top-level line: one, unless it has a body.
+    let written = 1;
     const banner = content.startsWith('banner ') ? BANNER.exec(content) : null;
     if (banner) {
       const body = readBanner(lines, banner[1] as string, banner[2] ?? '', fail);
+      const text = `banner ${banner[1] as string}`;
       if (node) {
-        node.text = `banner ${banner[1] as string}`;
+        node.text = text;
         node.body = body;
       }
+      if (!topLevel) written = nodeLineCount(text, body);
     } else if (content.startsWith('certificate ') && !topLevel && (openTexts[depth] as string).startsWith('crypto pki certificate chain')) {
       const body = readCertificate(lines, fail);
       if (node) node.body = body;
+      written = nodeLineCount(content, body);
     } else {
       depth++;
       open[depth] = node;
@@ -162,6 +174,7 @@ function parse(text: string, source: string | undefined, mode: Mode): ParsedBloc
       indents[depth] = indent;
       childIndents[depth] = -1;
     }
+    if (!topLevel) out.under[out.under.length - 1] = (out.under[out.under.length - 1] as number) + written;
     endBlock(out, lines);
   }
   return out;
@@ -182,7 +195,7 @@ function endBlock(out: ParsedBlocks, lines: Lines): void {
  * Records the blocks of a run matched to known blocks `b`… (the first one is recorded from its
  * header already) and moves the reader to the last line of the run.
  */
-function skipRun(out: ParsedBlocks, known: BlockSpans, b: number, count: number, lines: Lines): void {
+function skipRun(out: ParsedBlocks, known: ParsedBlocks, b: number, count: number, lines: Lines): void {
   const offset = lines.start - (known.start[b] as number);
   const shift = lines.index - (known.first[b] as number);
   for (let k = b; k < b + count; k++) {
@@ -193,7 +206,9 @@ function skipRun(out: ParsedBlocks, known: BlockSpans, b: number, count: number,
       out.same.push(k);
       out.stop.push(0);
       out.last.push(0);
+      out.under.push(0);
     }
+    out.under[out.under.length - 1] = known.under[k] as number;
     out.nodes.push(undefined);
     out.stop[out.stop.length - 1] = (known.stop[k] as number) + offset;
     out.last[out.last.length - 1] = (known.last[k] as number) + shift;

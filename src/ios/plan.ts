@@ -7,7 +7,7 @@ import { isOrderedSection, type Platform } from './platform.js';
 import { ciscoIos } from './platforms/cisco-ios.js';
 import { remediate } from './remediate.js';
 import { assessRisk } from './risk.js';
-import { unifiedDiff } from './text-diff.js';
+import { unifiedDiff, type SharedBlocks } from './text-diff.js';
 import type { ConfigPlan, ConfigTree, PlanCommand } from './types.js';
 
 export interface PlanOptions {
@@ -48,31 +48,31 @@ export function preparePair(running: string, intended: string, options: PlanOpti
 /** The plan that turns `running` into `intended`: commands, diff, risk. */
 export function planConfig(running: string, intended: string, options: PlanOptions = {}): ConfigPlan {
   const trees = prepareSharedTrees(running, intended, sourcesOf(options), normalizeOptions(options));
-  return makePlan(trees.running, trees.intended, options, trees.complete);
+  return makePlan(trees.running, trees.intended, options, trees.shared);
 }
 
 /** The same, for trees already parsed and normalised. */
 export function planTrees(running: ConfigTree, intended: ConfigTree, options: PlanOptions = {}): ConfigPlan {
-  return makePlan(running, intended, options, () => {});
+  return makePlan(running, intended, options, undefined);
 }
 
 /**
  * The commands, and the diff on first read: it costs as much as the commands again, and some
- * adapters never show it. `complete` finishes the trees for it (see pair.ts).
+ * adapters never show it. `shared`: the trees' blocks left as written (see pair.ts).
  */
-function makePlan(running: ConfigTree, intended: ConfigTree, options: PlanOptions, complete: () => void): ConfigPlan {
+function makePlan(running: ConfigTree, intended: ConfigTree, options: PlanOptions, shared: SharedBlocks | undefined): ConfigPlan {
   const platform = options.platform ?? ciscoIos;
   const commands = remediate(running, intended, platform);
   let diff: string | undefined;
   const makeDiff = (): string => {
     if (diff !== undefined) return diff;
-    complete();
     return (diff = unifiedDiff(running, intended, {
       runningLabel: options.runningSource ?? 'running',
       intendedLabel: options.intendedSource ?? 'intended',
       isOrdered: (header: string | undefined) => isOrderedSection(platform, header),
       // Numbered ACL lines are top-level, yet their order counts.
       orderedGroup: (text: string) => (text.startsWith('access-list ') ? text.split(' ', 2)[1] : undefined),
+      ...(shared ? { shared } : {}),
     }));
   };
   const plan: ConfigPlan = { commands, diff: '', risk: assessRisk(commands, platform.riskRules), stats: countKinds(commands) };

@@ -25,6 +25,19 @@ export function nodeLines(node: ConfigNode, depth: number): string[] {
   return [indent + node.text, ...hex, `${inner}quit`];
 }
 
+/** How many lines nodeLines gives for a line with this text and body, without making them. */
+export function nodeLineCount(text: string, body: string | undefined): number {
+  if (body === undefined) return 1;
+  // Header and closing line (`^C` or `quit`) around the body's lines.
+  return 2 + (body === '' ? 0 : lineBreaks(body) + 1);
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 /** One entry per output line, without line ends; children follow their header. */
 export function serializeLines(tree: ConfigTree): string[] {
   const out: string[] = [];

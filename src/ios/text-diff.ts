@@ -7,8 +7,9 @@
 
 // Only the array diff: the package index loads its twenty-odd modules, at every CLI start.
 import { diffArrays } from 'diff/lib/diff/array.js';
-import { nodeLines } from './serialize.js';
+import { nodeLineCount, nodeLines } from './serialize.js';
 import { alignToReference, matchIndex, sameTexts, type IsOrdered, type OrderedGroup } from './align.js';
+import type { WrittenChildren } from './normalize.js';
 import type { ConfigNode, ConfigTree } from './types.js';
 
 export { alignToReference, type IsOrdered, type OrderedGroup } from './align.js';
@@ -20,6 +21,20 @@ export interface UnifiedDiffOptions {
   context?: number;
   isOrdered: IsOrdered;
   orderedGroup?: OrderedGroup;
+  /** For the trees of a pair (pair.ts): their shared blocks not normalised under their header. */
+  shared?: SharedBlocks;
+}
+
+/**
+ * The top-level blocks a pair's two configs write the same, whose children are normalised only
+ * when something compares them (BlockNormalizer). Such a block is unchanged, and normalising
+ * cannot change that: the diff shows it as written, which saves normalising most of a config.
+ */
+export interface SharedBlocks {
+  /** What is under the node as written, while it is not normalised; undefined after, or for any other node. */
+  written(node: ConfigNode): WrittenChildren | undefined;
+  /** Normalises under the node, before its children are compared. */
+  complete(node: ConfigNode): void;
 }
 
 type Mark = ' ' | '-' | '+';
@@ -42,18 +57,21 @@ interface Script {
   runs: Map<number, SharedRun>;
   /** The entry index of the last run, which a shared node right after it joins. */
   lastRun: number;
+  shared: SharedBlocks | undefined;
 }
 
 /** Consecutive shared nodes at one depth, with the line count of each. */
 interface SharedRun {
   nodes: ConfigNode[];
   counts: number[];
+  /** What is under each node as written, for a node shown that way (see SharedBlocks). */
+  written: Array<WrittenChildren | undefined>;
   depth: number;
 }
 
 export function unifiedDiff(running: ConfigTree, intended: ConfigTree, options: UnifiedDiffOptions): string {
-  const aligned = alignToReference(intended, running, options.isOrdered, options.orderedGroup);
-  const script: Script = { marks: [], lines: [], sections: [], sizes: [], runs: new Map(), lastRun: -1 };
+  const aligned = alignToReference(intended, running, options.isOrdered, options.orderedGroup, options.shared?.complete);
+  const script: Script = { marks: [], lines: [], sections: [], sizes: [], runs: new Map(), lastRun: -1, shared: options.shared };
   diffLevel(script, running.children, aligned.children, undefined, 0, undefined, options.isOrdered);
   const hunks = renderHunks(script, options.context ?? 3);
   if (hunks.length === 0) return '';
@@ -135,17 +153,19 @@ function push(script: Script, mark: Mark, line: string, section: string): void {
 
 /** A node both trees share: its lines, unchanged, in the run it continues or a new one. */
 function pushShared(script: Script, node: ConfigNode, depth: number): void {
-  const count = lineCount(node);
+  const written = script.shared?.written(node);
+  const count = written ? nodeLineCount(node.text, node.body) + written.lineCount : lineCount(node);
   const last = script.marks.length - 1;
   const run = script.lastRun === last ? script.runs.get(last) : undefined;
   if (run !== undefined && run.depth === depth) {
     run.nodes.push(node);
     run.counts.push(count);
+    run.written.push(written);
     script.sizes[last] = (script.sizes[last] as number) + count;
     return;
   }
   script.lastRun = script.marks.length;
-  script.runs.set(script.marks.length, { nodes: [node], counts: [count], depth });
+  script.runs.set(script.marks.length, { nodes: [node], counts: [count], written: [written], depth });
   script.marks.push(' ');
   script.lines.push('');
   script.sections.push('');
@@ -154,10 +174,17 @@ function pushShared(script: Script, node: ConfigNode, depth: number): void {
 
 /** The number of lines of a node and everything under it, as emitSubtree gives them. */
 function lineCount(node: ConfigNode): number {
-  let count = node.body === undefined ? 1 : nodeLines(node, 0).length;
+  let count = nodeLineCount(node.text, node.body);
   const children = node.children;
   for (let k = 0; k < children.length; k++) count += lineCount(children[k] as ConfigNode);
   return count;
+}
+
+/** The lines of a shared node and everything under it, without marks: as written, if counted so. */
+function sharedLines(node: ConfigNode, depth: number, written: WrittenChildren | undefined, out: string[]): void {
+  if (written === undefined) return subtreeLines(node, depth, out);
+  for (const line of nodeLines(node, depth)) out.push(line);
+  for (const child of written.parse()) subtreeLines(child, depth + 1, out);
 }
 
 /** The lines of a node and everything under it, without marks. */
@@ -168,6 +195,7 @@ function subtreeLines(node: ConfigNode, depth: number, out: string[]): void {
 }
 
 function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark, within: string | undefined): void {
+  script.shared?.complete(node);
   const section = sectionOf(node, within);
   if (node.body === undefined) push(script, mark, indent(depth) + node.text, section);
   else for (const line of nodeLines(node, depth)) push(script, mark, line, section);
@@ -177,6 +205,8 @@ function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark
 function diffMatched(script: Script, o: ConfigNode, n: ConfigNode, depth: number, within: string | undefined, isOrdered: IsOrdered): void {
   // A node the two trees share (see pair.ts): unchanged all the way down.
   if (o === n) return pushShared(script, o, depth);
+  script.shared?.complete(o);
+  script.shared?.complete(n);
   const section = sectionOf(o, within);
   if (o.body === undefined && n.body === undefined) {
     push(script, ' ', indent(depth) + o.text, section);
@@ -286,7 +316,7 @@ function runLines(run: SharedRun, from: number, to: number): string[] {
     const count = run.counts[k] as number;
     if (first + count > from) {
       const lines: string[] = [];
-      subtreeLines(run.nodes[k] as ConfigNode, run.depth, lines);
+      sharedLines(run.nodes[k] as ConfigNode, run.depth, run.written[k], lines);
       for (let m = Math.max(from, first); m <= Math.min(to, first + count - 1); m++) out.push(lines[m - first] as string);
     }
     first += count;

@@ -1,6 +1,7 @@
 // Planning a pair shares the blocks written the same on both sides (pair.ts): parsed once,
 // normalised once, passed over by remediate. Property: that gives exactly what preparing the
-// two configs separately gives — trees, commands and diff — or exactly the same error.
+// two configs separately gives — trees, commands and the diff's changes — or exactly the same
+// error. (The diff shows such blocks as written: text-diff.property.test.ts.)
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,14 +18,23 @@ function separately(running: string, intended: string, options: PlanOptions) {
   const r = prepareConfig(running, options.runningSource, options);
   const i = prepareConfig(intended, options.intendedSource, options);
   const plan = planTrees(r, i, options);
-  return { running: serializeConfig(r), intended: serializeConfig(i), commands: plan.commands, diff: plan.diff };
+  return { running: serializeConfig(r), intended: serializeConfig(i), commands: plan.commands, changes: changedLines(plan.diff) };
 }
 
 function together(running: string, intended: string, options: PlanOptions) {
   const plan = planConfig(running, intended, options);
-  const commands = plan.commands; // read before the diff: the diff completes the shared trees
+  const commands = plan.commands; // read before the diff, which normalises some shared blocks
+  const changes = changedLines(plan.diff);
   const pair = preparePair(running, intended, options);
-  return { running: serializeConfig(pair.running), intended: serializeConfig(pair.intended), commands, diff: plan.diff };
+  return { running: serializeConfig(pair.running), intended: serializeConfig(pair.intended), commands, changes };
+}
+
+/** The removed and added lines of a diff, in order: not its context lines or hunk headers. */
+function changedLines(diff: string): string[] {
+  return diff
+    .split('\n')
+    .slice(2) // the --- and +++ lines
+    .filter((line) => line.startsWith('-') || line.startsWith('+'));
 }
 
 function outcome<T>(fn: () => T): T | { error: string } {

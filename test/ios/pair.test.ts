@@ -91,4 +91,66 @@ describe('planConfig', () => {
     expect(plan.diff).toBe(plan.diff);
     expect(JSON.parse(JSON.stringify(plan)).diff).toBe(plan.diff);
   });
+
+  describe('diff of blocks written the same in both configs', () => {
+    const running = [
+      'hostname r1',
+      '!',
+      'crypto pki certificate chain TP-self-signed',
+      ' certificate self-signed 01',
+      '  3082 0229',
+      '  A003 0201',
+      '  \tquit',
+      '!',
+      'router bgp 65000',
+      ' bgp log-neighbor-changes',
+      ' !',
+      ' address-family ipv4',
+      '  neighbor 10.0.0.2 activate',
+      ' exit-address-family',
+      '!',
+      'interface GigabitEthernet0/1',
+      ' description uplink',
+      ' no shutdown',
+      '!',
+      'ip route 0.0.0.0 0.0.0.0 10.0.0.254',
+      'end',
+    ].join('\n');
+    const newRoute = (text: string): string => text.replace('10.0.0.254', '10.0.0.253');
+
+    it('shows them as written, and numbers lines so: certificate text and quit, no comments or terminators', () => {
+      // hostname 1, the chain 5 (header, certificate, two hex lines, quit), router bgp 4,
+      // interface 3 with `no shutdown` (which normalising drops: IOS's default): the route is line 14.
+      expect(planConfig(running, newRoute(running), { runningSource: 'r', intendedSource: 'i' }).diff).toBe(
+        [
+          '--- r',
+          '+++ i',
+          '@@ -11,4 +11,4 @@ ip route 0.0.0.0 0.0.0.0 10.0.0.254',
+          ' interface GigabitEthernet0/1',
+          '  description uplink',
+          '  no shutdown',
+          '-ip route 0.0.0.0 0.0.0.0 10.0.0.254',
+          '+ip route 0.0.0.0 0.0.0.0 10.0.0.253',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('normalises a block written differently on the two sides', () => {
+      const intended = newRoute(running).replace(' description uplink', ' description  uplink');
+      expect(planConfig(running, intended, { runningSource: 'r', intendedSource: 'i' }).diff).toBe(
+        [
+          '--- r',
+          '+++ i',
+          '@@ -10,4 +10,4 @@ ip route 0.0.0.0 0.0.0.0 10.0.0.254',
+          '   neighbor 10.0.0.2 activate',
+          ' interface GigabitEthernet0/1',
+          '  description uplink',
+          '-ip route 0.0.0.0 0.0.0.0 10.0.0.254',
+          '+ip route 0.0.0.0 0.0.0.0 10.0.0.253',
+          '',
+        ].join('\n'),
+      );
+    });
+  });
 });

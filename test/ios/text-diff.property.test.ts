@@ -1,10 +1,12 @@
 // The text diff stands for a block the two trees of a pair share (see pair.ts) by its line
 // count, and makes its lines only where a hunk shows them. Property: the diff is exactly the one
-// made with every line expanded — the same trees deep-copied, so that no node is shared.
+// made with every line expanded — the same trees deep-copied, so that no node is shared. A
+// shared block not normalised under its header counts and shows its lines as written.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { preparePair, type PlanOptions } from '../../src/ios/index.js';
+import { prepareSharedTrees, type SharedTrees } from '../../src/ios/pair.js';
 import { isOrderedSection } from '../../src/ios/platform.js';
 import { ciscoIos } from '../../src/ios/platforms/cisco-ios.js';
 import { unifiedDiff, type UnifiedDiffOptions } from '../../src/ios/text-diff.js';
@@ -56,6 +58,43 @@ describe('text diff of a pair with shared blocks', () => {
       { numRuns: 200 },
     );
     expect(shared).toBeGreaterThan(0);
+  });
+
+  it('shows a block written the same in both configs as written, and counts its lines so', () => {
+    let written = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.array(edit, { maxLength: 8 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 5 }),
+        (seed, modelEdits, edits, o, context) => {
+          const texts = editedPair(seed, modelEdits, edits, 300);
+          let trees: SharedTrees;
+          try {
+            trees = prepareSharedTrees(texts.running, texts.intended, {}, { ...OPTIONS[o % OPTIONS.length], inPlace: true });
+          } catch {
+            return; // a config the engine refuses: no diff to compare
+          }
+          const options = diffOptions(context);
+          const diff = unifiedDiff(trees.running, trees.intended, { ...options, shared: trees.shared });
+          // After the diff: the blocks it compared are normalised by then, and shown so.
+          const asWritten = (tree: ConfigTree): ConfigTree => ({
+            children: tree.children.map((node) => {
+              const under = trees.shared.written(node);
+              if (under) written++;
+              return under ? { ...node, children: under.parse() } : structuredClone(node);
+            }),
+          });
+          const expanded = { running: asWritten(trees.running), intended: asWritten(trees.intended) };
+          expect(sharedCount(expanded.running, expanded.intended)).toBe(0);
+          expect(diff).toBe(unifiedDiff(expanded.running, expanded.intended, options));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(written).toBeGreaterThan(0);
   });
 
   it('shows the lines of a shared banner, certificate or section that a hunk reaches into', () => {
