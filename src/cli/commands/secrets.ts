@@ -1,12 +1,11 @@
-// `catnet secrets`: master keys and the encrypted values of credentials.yaml. libsodium is loaded
-// on first use (box.ts) and the credentials modules (zod, YAML) inside the actions, so other
-// commands never load them.
+// `catnet secrets`: master keys and the encrypted values of credentials.yaml. The secrets modules
+// (node:crypto, libsodium on first use, zod, YAML) are loaded inside the actions, so other
+// commands never load them: this module is imported at every start of the CLI.
 
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigFileError } from '../../config/config-file-error.js';
-import { encryptSecret, SecretError, type MasterKey } from '../../config/secrets/box.js';
-import { generateMasterKey, loadMasterKeys, selectMasterKey } from '../../config/secrets/keys.js';
+import type { MasterKey } from '../../config/secrets/box.js';
 import { InputError } from '../exit-codes.js';
 import { projectOptions } from './project-options.js';
 
@@ -30,6 +29,7 @@ export function registerSecretsCommands(program: Command): void {
     .option('--id <key-id>', 'key id (default: k<yyyymmdd>, UTC)')
     .action(async (opts: { id?: string }) =>
       run(async () => {
+        const { generateMasterKey } = await import('../../config/secrets/keys.js');
         process.stdout.write(`${generateMasterKey(opts.id ?? `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`)}\n`);
         process.stderr.write(
           'catnet: keep this key in a secret manager and give it to CatNet as CATNET_MASTER_KEY\n' +
@@ -51,6 +51,8 @@ export function registerSecretsCommands(program: Command): void {
         if (command.args.length > 0) {
           throw new InputError('secrets encrypt never takes the value as an argument (shell history and process lists would keep it): pipe it on stdin or type it at the prompt');
         }
+        const { selectMasterKey } = await import('../../config/secrets/keys.js');
+        const { encryptSecret } = await import('../../config/secrets/box.js');
         const key = selectMasterKey(await masterKeys(opts), opts.keyId);
         const value = await readSecretValue();
         if (value === '') throw new InputError('empty value: nothing to encrypt');
@@ -106,7 +108,8 @@ export async function credentialsPath(opts: { file?: string }, command: Command)
   return displayPath((await loadInventory(config)).settings.paths.credentials);
 }
 
-function masterKeys(opts: KeyOptions): Promise<MasterKey[]> {
+async function masterKeys(opts: KeyOptions): Promise<MasterKey[]> {
+  const { loadMasterKeys } = await import('../../config/secrets/keys.js');
   return loadMasterKeys({ env: process.env, keyFile: opts.keyFile });
 }
 
@@ -115,6 +118,7 @@ async function run(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
+    const { SecretError } = await import('../../config/secrets/box.js');
     if (error instanceof SecretError) throw new InputError(error.message);
     throw error;
   }
