@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { preparePair, type PlanOptions } from '../../src/ios/index.js';
-import { prepareSharedTrees, type SharedTrees } from '../../src/ios/pair.js';
+import { prepareSharedTrees } from '../../src/ios/pair.js';
 import { isOrderedSection } from '../../src/ios/platform.js';
 import { ciscoIos } from '../../src/ios/platforms/cisco-ios.js';
 import { unifiedDiff, type UnifiedDiffOptions } from '../../src/ios/text-diff.js';
@@ -29,71 +29,71 @@ function sharedCount(a: ConfigTree, b: ConfigTree): number {
   return b.children.filter((node) => nodes.has(node)).length;
 }
 
+/** A random edited pair (block-edits.ts), the options to prepare it with and the diff's context size. */
+interface PairCase {
+  running: string;
+  intended: string;
+  options: PlanOptions;
+  context: number;
+}
+
+/** Runs `check` on random pairs the engine accepts (a refused config has no diff to compare). */
+function forEachPair(check: (pair: PairCase) => void): void {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.array(edit, { maxLength: 8 }),
+      fc.nat(),
+      fc.integer({ min: 0, max: 5 }),
+      (seed, modelEdits, edits, o, context) => {
+        const texts = editedPair(seed, modelEdits, edits, 300);
+        const options = OPTIONS[o % OPTIONS.length] as PlanOptions;
+        try {
+          preparePair(texts.running, texts.intended, options);
+        } catch {
+          return;
+        }
+        check({ ...texts, options, context });
+      },
+    ),
+    { numRuns: 200 },
+  );
+}
+
 describe('text diff of a pair with shared blocks', () => {
   it('is the diff of the same trees with every line expanded', () => {
     let shared = 0;
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.integer({ min: 0, max: 6 }),
-        fc.array(edit, { maxLength: 8 }),
-        fc.nat(),
-        fc.integer({ min: 0, max: 5 }),
-        (seed, modelEdits, edits, o, context) => {
-          const texts = editedPair(seed, modelEdits, edits, 300);
-          let pair: { running: ConfigTree; intended: ConfigTree };
-          try {
-            pair = preparePair(texts.running, texts.intended, OPTIONS[o % OPTIONS.length]);
-          } catch {
-            return; // a config the engine refuses: no diff to compare
-          }
-          shared += sharedCount(pair.running, pair.intended);
-          // One clone each: a single structuredClone would keep the sharing.
-          const expanded = { running: structuredClone(pair.running), intended: structuredClone(pair.intended) };
-          expect(sharedCount(expanded.running, expanded.intended)).toBe(0);
-          const options = diffOptions(context);
-          expect(unifiedDiff(pair.running, pair.intended, options)).toBe(unifiedDiff(expanded.running, expanded.intended, options));
-        },
-      ),
-      { numRuns: 200 },
-    );
+    forEachPair(({ running, intended, options: planOptions, context }) => {
+      const pair = preparePair(running, intended, planOptions);
+      shared += sharedCount(pair.running, pair.intended);
+      // One clone each: a single structuredClone would keep the sharing.
+      const expanded = { running: structuredClone(pair.running), intended: structuredClone(pair.intended) };
+      expect(sharedCount(expanded.running, expanded.intended)).toBe(0);
+      const options = diffOptions(context);
+      expect(unifiedDiff(pair.running, pair.intended, options)).toBe(unifiedDiff(expanded.running, expanded.intended, options));
+    });
     expect(shared).toBeGreaterThan(0);
   });
 
   it('shows a block written the same in both configs as written, and counts its lines so', () => {
     let written = 0;
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.integer({ min: 0, max: 6 }),
-        fc.array(edit, { maxLength: 8 }),
-        fc.nat(),
-        fc.integer({ min: 0, max: 5 }),
-        (seed, modelEdits, edits, o, context) => {
-          const texts = editedPair(seed, modelEdits, edits, 300);
-          let trees: SharedTrees;
-          try {
-            trees = prepareSharedTrees(texts.running, texts.intended, {}, { ...OPTIONS[o % OPTIONS.length], inPlace: true });
-          } catch {
-            return; // a config the engine refuses: no diff to compare
-          }
-          const options = diffOptions(context);
-          const diff = unifiedDiff(trees.running, trees.intended, { ...options, shared: trees.shared });
-          // After the diff: the blocks it compared are normalised by then, and shown so.
-          const asWritten = (tree: ConfigTree): ConfigTree => ({
-            children: tree.children.map((node) => {
-              const under = trees.shared.written(node);
-              if (under) written++;
-              return under ? { ...node, children: under.parse() } : structuredClone(node);
-            }),
-          });
-          const expanded = { running: asWritten(trees.running), intended: asWritten(trees.intended) };
-          expect(sharedCount(expanded.running, expanded.intended)).toBe(0);
-          expect(diff).toBe(unifiedDiff(expanded.running, expanded.intended, options));
-        },
-      ),
-      { numRuns: 200 },
-    );
+    forEachPair(({ running, intended, options: planOptions, context }) => {
+      const trees = prepareSharedTrees(running, intended, {}, { ...planOptions, inPlace: true });
+      const options = diffOptions(context);
+      const diff = unifiedDiff(trees.running, trees.intended, { ...options, shared: trees.shared });
+      // After the diff: the blocks it compared are normalised by then, and shown so.
+      const asWritten = (tree: ConfigTree): ConfigTree => ({
+        children: tree.children.map((node) => {
+          const under = trees.shared.written(node);
+          if (under) written++;
+          return under ? { ...node, children: under.parse() } : structuredClone(node);
+        }),
+      });
+      const expanded = { running: asWritten(trees.running), intended: asWritten(trees.intended) };
+      expect(sharedCount(expanded.running, expanded.intended)).toBe(0);
+      expect(diff).toBe(unifiedDiff(expanded.running, expanded.intended, options));
+    });
     expect(written).toBeGreaterThan(0);
   });
 
