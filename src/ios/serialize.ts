@@ -28,14 +28,8 @@ export function nodeLines(node: ConfigNode, depth: number): string[] {
 /** How many lines nodeLines gives for a line with this text and body, without making them. */
 export function nodeLineCount(text: string, body: string | undefined): number {
   if (body === undefined) return 1;
-  // Header and closing line (`^C` or `quit`) around the body's lines.
-  return 2 + (body === '' ? 0 : lineBreaks(body) + 1);
-}
-
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return count;
+  // Header and closing line (`^C` or `quit`) around the body's lines, split as nodeLines does.
+  return 2 + (body === '' ? 0 : body.split('\n').length);
 }
 
 /** One entry per output line, without line ends; children follow their header. */

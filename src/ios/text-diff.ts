@@ -195,7 +195,8 @@ function subtreeLines(node: ConfigNode, depth: number, out: string[]): void {
 }
 
 function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark, within: string | undefined): void {
-  script.shared?.complete(node);
+  // Only top-level nodes are shared, and so left unnormalised.
+  if (depth === 0) script.shared?.complete(node);
   const section = sectionOf(node, within);
   if (node.body === undefined) push(script, mark, indent(depth) + node.text, section);
   else for (const line of nodeLines(node, depth)) push(script, mark, line, section);
@@ -205,8 +206,10 @@ function emitSubtree(script: Script, node: ConfigNode, depth: number, mark: Mark
 function diffMatched(script: Script, o: ConfigNode, n: ConfigNode, depth: number, within: string | undefined, isOrdered: IsOrdered): void {
   // A node the two trees share (see pair.ts): unchanged all the way down.
   if (o === n) return pushShared(script, o, depth);
-  script.shared?.complete(o);
-  script.shared?.complete(n);
+  if (depth === 0) {
+    script.shared?.complete(o);
+    script.shared?.complete(n);
+  }
   const section = sectionOf(o, within);
   if (o.body === undefined && n.body === undefined) {
     push(script, ' ', indent(depth) + o.text, section);
