@@ -167,7 +167,8 @@ function alignNode(node: ConfigNode, ref: ConfigNode | undefined, order: Order):
     if (ref) order.complete(ref);
   }
   if (node.children.length === 0) return node;
-  const children = alignLevel(node.children, ref?.children ?? [], node.text, order);
+  // Only top-level nodes are shared, so only they can be left unnormalised: none below.
+  const children = alignLevel(node.children, ref?.children ?? [], node.text, order.complete ? { ...order, complete: undefined } : order);
   return children.every((child, k) => child === node.children[k]) ? node : { ...node, children };
 }
 
