@@ -7,7 +7,7 @@
 # `settings.paths.state: /var/lib/catnet/state` and `backups: /var/lib/catnet/backups` in the
 # inventory (or `${CATNET_STATE}`-style variables, which the inventory substitutes).
 
-# --- build: compilers for better-sqlite3, dev dependencies for tsc
+# --- build: compilers for better-sqlite3, dev dependencies for the bundler
 FROM node:22-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -15,7 +15,7 @@ RUN apt-get update \
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

@@ -13,7 +13,7 @@ import { registerServiceCommands } from './commands/service-commands.js';
 import { DEFAULT_CONFIG } from './commands/project-options.js';
 import { tuneForShortRun } from './short-run.js';
 
-// dist/cli/main.js and src/cli/main.ts both sit two levels below package.json.
+// dist/cli/main.js (the bundle, src/cli/build.mjs) and src/cli/main.ts both sit two levels below package.json.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 function buildProgram(): Command {

@@ -23,7 +23,8 @@ import { runValidate } from './validate.js';
 
 type Print = (text: string) => void;
 
-// dist/cli/commands/demo.js and src/cli/commands/demo.ts both sit three levels below the package root.
+// src/cli/commands/demo.ts and its chunk of the built CLI (dist/cli/chunks/, src/cli/build.mjs)
+// both sit three levels below the package root.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const REFUSED_LINES = ['interface GigabitEthernet0/9', ' description this router has no such port', '!'];
 
