@@ -26,8 +26,8 @@ const BUNDLED = new Set(['commander', 'diff']);
 const packagesOutside = {
   name: 'packages-outside',
   setup(b) {
+    // Every bare import, Node's own modules (`node:fs`) included: only BUNDLED names are bundled.
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:')) return { path: args.path, external: true };
       const [first, second] = args.path.split('/');
       const name = first?.startsWith('@') ? `${first}/${second}` : first;
       return BUNDLED.has(name) ? undefined : { path: args.path, external: true };

@@ -2,10 +2,10 @@
 // lazy, so that `catnet diff` does not load child_process (and dgram, net…) at start-up.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliPath } from '../support/run-cli.js';
 
 /** Runs the built CLI; with the Node modules the process loaded (process.moduleLoadList). */
@@ -19,6 +19,7 @@ describe('the built CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'catnet-bundle-'));
   const file = join(dir, 'r.cfg');
   writeFileSync(file, 'hostname r1\n');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs catnet diff without loading node:child_process', () => {
     const diff = run(['diff', file, file]);
